@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "openclaw-self-heal",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "openclaw-self-heal", targets: ["openclaw-self-heal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // libsystemd (sd-daemon, sd-journal) through pkg-config.
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        // Declarations Glibc's module map hides (accept4). Kept apart from CSystemd so the
+        // HTTP server builds and tests without libsystemd.
+        .target(name: "CSocketShim"),
+        .target(name: "RawHTTP", dependencies: ["CSocketShim"]),
+        .target(name: "HealCore"),
+        .target(name: "OpenClawKit", dependencies: ["HealCore", "CSocketShim"]),
+        .target(
+            name: "SystemdKit",
+            dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "SelfHealDaemon",
+            dependencies: [
+                "RawHTTP", "HealCore", "OpenClawKit", "SystemdKit",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "openclaw-self-heal",
+            dependencies: [
+                "SelfHealDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RawHTTPTests", dependencies: ["RawHTTP"]),
+        .testTarget(name: "HealCoreTests", dependencies: ["HealCore"]),
+        .testTarget(name: "OpenClawKitTests", dependencies: ["OpenClawKit", "HealCore"]),
+        .testTarget(name: "SystemdKitTests", dependencies: ["SystemdKit"]),
+        .testTarget(
+            name: "SelfHealDaemonTests",
+            dependencies: ["SelfHealDaemon", "HealCore", "RawHTTP", "OpenClawKit"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,100 @@
+import Foundation
+
+/// The healer's whole configuration. Field names are the config file's keys (the seed plugin's keys
+/// keep their names, defaults and ranges; the new keys sit in their own groups). Paths are stored as
+/// written; `ConfigLoader` expands `~` when it loads a file.
+public struct HealConfig: Sendable, Equatable, Codable {
+    public var modelOrder: [String] = [
+        "anthropic/claude-opus-4-6",
+        "openai-codex/gpt-5.2",
+        "google-gemini-cli/gemini-2.5-flash",
+    ]
+    /// Ceiling of every model cooldown, 1...10080.
+    public var cooldownMinutes: Int = 300
+    public var probeEnabled: Bool = true
+    /// Minimum spacing of probes of one model, >= 60.
+    public var probeIntervalSec: Int = 300
+    public var dryRun: Bool = false
+    public var stateFile: String = "~/.openclaw/workspace/memory/self-heal-state.json"
+    public var statusFile: String = "~/.openclaw/workspace/memory/self-heal-status.json"
+    public var sessionsFile: String = "~/.openclaw/agents/main/sessions/sessions.json"
+    public var configFile: String = "~/.openclaw/openclaw.json"
+    public var configBackupsDir: String = "~/.openclaw/backups/openclaw.json"
+    public var metricsFile: String = "~/.aahp/metrics.jsonl"
+    /// Empty means "next to the state file, self-heal-audit.jsonl".
+    public var auditFile: String = ""
+    public var autoFix = AutoFix()
+    public var server = Server()
+    public var monitor = Monitor()
+    public var openclaw = OpenClaw()
+    public var restartBudget = RestartBudget()
+    public var probe = Probe()
+
+    public init() {}
+
+    public struct AutoFix: Sendable, Equatable, Codable {
+        public var patchSessionPins: Bool = true
+        public var disableFailingCrons: Bool = false
+        public var disableFailingPlugins: Bool = false
+        public var restartWhatsappOnDisconnect: Bool = true
+        /// Consecutive disconnected ticks before a restart, 1...10.
+        public var whatsappDisconnectThreshold: Int = 2
+        /// >= 60.
+        public var whatsappMinRestartIntervalSec: Int = 300
+        /// Distinct failed runs before a job is disabled, 1...20.
+        public var cronFailThreshold: Int = 3
+        /// >= 300.
+        public var issueCooldownSec: Int = 21600
+        /// `owner/repo`; empty: no issue is filed (only the audit records it).
+        public var issueRepo: String = ""
+        /// >= 60.
+        public var pluginDisableCooldownSec: Int = 3600
+        public init() {}
+    }
+
+    public struct Server: Sendable, Equatable, Codable {
+        public var listen: String = "127.0.0.1:9477"
+        /// Empty means "next to the state file, self-heal.token".
+        public var tokenFile: String = ""
+        public var maxConnections: Int = 1024
+        /// Require the bearer token for GET endpoints too (always required off loopback).
+        public var authenticateReads: Bool = false
+        public init() {}
+    }
+
+    public struct Monitor: Sendable, Equatable, Codable {
+        /// Seconds between ticks, 1...3600.
+        public var intervalSec: Int = 60
+        public init() {}
+    }
+
+    public struct OpenClaw: Sendable, Equatable, Codable {
+        public var bin: String = "openclaw"
+        public var commandTimeoutSec: Int = 15
+        public var logDir: String = "/tmp/openclaw"
+        public var gatewayUrl: String = "http://127.0.0.1:18789"
+        /// OpenClaw profile name ("" for the default): selects `openclaw-<profile>-DATE.log` and
+        /// the `openclaw-gateway-<profile>.service` unit.
+        public var profile: String = ""
+        /// How session pins are changed: "rpc" (`gateway call sessions.patch`) or "file" (atomic
+        /// edit of the legacy `sessionsFile`).
+        public var sessionPatch: String = "rpc"
+        /// OpenClaw's own channel health monitor gets this long to bring a dropped link back
+        /// before the healer restarts the gateway.
+        public var channelRestartGraceSec: Int = 600
+        public init() {}
+    }
+
+    public struct RestartBudget: Sendable, Equatable, Codable {
+        public var maxRestarts: Int = 3
+        public var windowSec: Int = 1800
+        public var pauseSec: Int = 21600
+        public init() {}
+    }
+
+    public struct Probe: Sendable, Equatable, Codable {
+        /// Probes allowed per rolling hour, all models together.
+        public var budgetPerHour: Int = 12
+        public init() {}
+    }
+}

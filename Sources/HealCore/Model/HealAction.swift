@@ -1,0 +1,59 @@
+/// Something the healer does to the gateway. The policy decides them; a `GatewayControl` carries
+/// them out (or, in dry run, only describes them).
+public enum HealAction: Sendable, Equatable, Codable {
+    case restartGateway(reason: String)
+    case disableCron(id: String, name: String)
+    case disablePlugin(id: String)
+    /// Set a session's pin to `to` (`provider/model`); `from` is what it was.
+    case repinSession(key: String, from: String, to: String)
+    case probeModel(model: String)
+    case fileIssue(IssueRequest)
+
+    /// Whether the action changes the gateway (and so needs a valid `openclaw.json`, a config backup
+    /// and the state saved first).
+    public var isDisruptive: Bool {
+        switch self {
+        case .restartGateway, .disableCron, .disablePlugin, .repinSession: return true
+        case .probeModel, .fileIssue: return false
+        }
+    }
+
+    /// Short name used in metrics labels and the audit log.
+    public var kind: String {
+        switch self {
+        case .restartGateway: return "restart_gateway"
+        case .disableCron: return "disable_cron"
+        case .disablePlugin: return "disable_plugin"
+        case .repinSession: return "repin_session"
+        case .probeModel: return "probe_model"
+        case .fileIssue: return "file_issue"
+        }
+    }
+}
+
+public struct IssueRequest: Sendable, Equatable, Codable {
+    public var repo: String
+    public var title: String
+    public var body: String
+    public var labels: [String]
+    public init(repo: String, title: String, body: String, labels: [String]) {
+        self.repo = repo; self.title = title; self.body = body; self.labels = labels
+    }
+}
+
+/// What an action will do, exactly: the argv of each command in order, or a file patch.
+public struct ActionPlan: Sendable, Equatable, Codable {
+    public var argv: [[String]]
+    public var filePatch: String?
+    public init(argv: [[String]], filePatch: String? = nil) { self.argv = argv; self.filePatch = filePatch }
+}
+
+public struct ActionOutcome: Sendable, Equatable, Codable {
+    public var ok: Bool
+    public var detail: String
+    /// Set for `.probeModel`.
+    public var probe: ProbeResult?
+    public init(ok: Bool, detail: String, probe: ProbeResult? = nil) {
+        self.ok = ok; self.detail = detail; self.probe = probe
+    }
+}

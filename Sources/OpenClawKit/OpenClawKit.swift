@@ -1,0 +1,1 @@
+// OpenClawKit: see the module's files.

@@ -1,0 +1,1 @@
+// RawHTTP: see the module's files.

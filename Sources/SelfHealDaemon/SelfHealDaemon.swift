@@ -1,0 +1,1 @@
+// SelfHealDaemon: see the module's files.

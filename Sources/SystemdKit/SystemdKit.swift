@@ -1,0 +1,1 @@
+// SystemdKit: see the module's files.

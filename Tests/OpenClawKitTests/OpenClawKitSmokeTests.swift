@@ -1,0 +1,4 @@
+import Testing
+@testable import OpenClawKit
+
+@Test func OpenClawKitModuleLoads() { #expect(Bool(true)) }

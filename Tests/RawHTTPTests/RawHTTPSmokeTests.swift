@@ -1,0 +1,4 @@
+import Testing
+@testable import RawHTTP
+
+@Test func RawHTTPModuleLoads() { #expect(Bool(true)) }

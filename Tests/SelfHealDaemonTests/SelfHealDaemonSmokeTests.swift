@@ -1,0 +1,4 @@
+import Testing
+@testable import SelfHealDaemon
+
+@Test func SelfHealDaemonModuleLoads() { #expect(Bool(true)) }

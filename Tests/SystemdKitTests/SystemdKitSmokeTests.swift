@@ -1,0 +1,4 @@
+import Testing
+@testable import SystemdKit
+
+@Test func SystemdKitModuleLoads() { #expect(Bool(true)) }
