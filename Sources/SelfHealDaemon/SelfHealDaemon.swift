@@ -1,1 +1,0 @@
-// SelfHealDaemon: see the module's files.

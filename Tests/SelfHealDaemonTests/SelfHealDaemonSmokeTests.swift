@@ -1,4 +1,0 @@
-import Testing
-@testable import SelfHealDaemon
-
-@Test func SelfHealDaemonModuleLoads() { #expect(Bool(true)) }
