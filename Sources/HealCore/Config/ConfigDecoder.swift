@@ -1,17 +1,6 @@
 /// Turns a parsed JSON5 tree into a `HealConfig`, checking every key against `ConfigSchema` and
 /// collecting every problem rather than stopping at the first.
 enum ConfigDecoder {
-    /// Decodes a whole config file's text.
-    static func decode(text: String, home: String?) -> Result<HealConfig, ConfigProblems> {
-        let root: JSON5Value
-        do {
-            root = try JSON5.parse(text)
-        } catch {
-            return .failure(ConfigProblems([ConfigError(key: "", message: "not valid JSON5: \(error)")]))
-        }
-        return decode(root, home: home, duplicates: JSON5.duplicateKeys(in: text))
-    }
-
     /// Decodes an already parsed config object. `duplicates` are keys given twice in the source
     /// text, with paths relative to this object.
     static func decode(_ root: JSON5Value, home: String?, duplicates: [JSON5DuplicateKey] = []) -> Result<HealConfig, ConfigProblems> {

@@ -17,13 +17,12 @@
 public enum ConfigLoader {
     /// The healer's own config is a few kilobytes.
     public static let maxConfigBytes = 1 << 20
-    /// `openclaw.json` may carry large `$include`-free agent sections; still bounded.
+    /// `openclaw.json` can hold many agents and channels; still bounded.
     public static let maxOpenClawConfigBytes = 16 << 20
 
     public static func load(path: String?, environment: ConfigEnvironment = .current()) throws(ConfigLoadFailure) -> LoadedConfig {
-        let openclawConfig = OpenClawPaths.configFile(environment: environment)
-        if let path { return try loadFile(path, environment: environment, openclawConfig: openclawConfig) }
-        guard let openclawConfig else {
+        if let path { return try loadFile(path, environment: environment) }
+        guard let openclawConfig = OpenClawPaths.configFile(environment: environment) else {
             return try defaults(note: "no config file given, and no home directory to find openclaw.json in",
                                 environment: environment, openclawConfig: nil)
         }
@@ -37,18 +36,25 @@ public enum ConfigLoader {
     /// that already hold the text).
     public static func load(text: String, path: String, environment: ConfigEnvironment = .current()) throws(ConfigLoadFailure) -> LoadedConfig {
         let source = ConfigSource.file(path: path)
-        switch ConfigDecoder.decode(text: text, home: environment.homeDirectory) {
+        let root: JSON5Value
+        do {
+            root = try JSON5.parse(text)
+        } catch {
+            throw ConfigLoadFailure(source: source, errors: [ConfigError(key: "", message: "not valid JSON5: \(error)")])
+        }
+        switch ConfigDecoder.decode(root, home: environment.homeDirectory, duplicates: JSON5.duplicateKeys(in: text)) {
         case .failure(let problems):
             throw ConfigLoadFailure(source: source, errors: problems.errors)
         case .success(var config):
-            if !setsConfigFile(text), let openclawConfig = OpenClawPaths.configFile(environment: environment) {
+            if case .object(let members) = root, members["configFile"] == nil,
+               let openclawConfig = OpenClawPaths.configFile(environment: environment) {
                 config.configFile = openclawConfig
             }
             return LoadedConfig(config: config, source: source)
         }
     }
 
-    private static func loadFile(_ path: String, environment: ConfigEnvironment, openclawConfig: String?) throws(ConfigLoadFailure) -> LoadedConfig {
+    private static func loadFile(_ path: String, environment: ConfigEnvironment) throws(ConfigLoadFailure) -> LoadedConfig {
         // systemd's ExecStart does not expand `~`; accept it here as the keys do.
         let expanded = (try? ConfigPath.expand(path, home: environment.homeDirectory).get()) ?? path
         let source = ConfigSource.file(path: expanded)
@@ -69,11 +75,5 @@ public enum ConfigLoader {
             if let openclawConfig { config.configFile = openclawConfig }
             return LoadedConfig(config: config, source: source)
         }
-    }
-
-    /// Whether the top level of a config text sets `configFile` (the text has already decoded).
-    private static func setsConfigFile(_ text: String) -> Bool {
-        guard case .object(let members)? = try? JSON5.parse(text) else { return false }
-        return members["configFile"] != nil
     }
 }
