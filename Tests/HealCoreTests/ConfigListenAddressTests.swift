@@ -41,9 +41,16 @@ import Testing
         #expect(ListenAddress.parse(text) == .failure(error))
     }
 
+    @Test func portErrorsSayWhatIsWrong() {
+        #expect(configErrors("{ server: { listen: '[::1]:99999' } }").map(\.description) == [
+            "server.listen: must be host:port (e.g. 127.0.0.1:9477 or [::1]:9477): the port 99999 is not a number from 0 to 65535, got \"[::1]:99999\"",
+        ])
+        #expect(ListenAddressError.badPort("").description == "the port is missing")
+    }
+
     @Test func listenErrorsInTheConfigNameTheFormAndTheValue() {
         #expect(configErrors("{ server: { listen: '::1:9477' } }").map(\.description) == [
-            "server.listen: must be host:port with port 0 to 65535 (e.g. 127.0.0.1:9477 or [::1]:9477): an IPv6 address needs brackets, e.g. [::1]:9477, got \"::1:9477\"",
+            "server.listen: must be host:port (e.g. 127.0.0.1:9477 or [::1]:9477): an IPv6 address needs brackets, e.g. [::1]:9477, got \"::1:9477\"",
         ])
     }
 

@@ -24,7 +24,7 @@ enum ConfigStringRule: Sendable {
                 ? nil : "must be empty or \"owner/repo\", got \(got)"
         case .listenAddress:
             if case .failure(let error) = ListenAddress.parse(value) {
-                return "must be host:port with port 0 to 65535 (e.g. 127.0.0.1:9477 or [::1]:9477): \(error), got \(got)"
+                return "must be host:port (e.g. 127.0.0.1:9477 or [::1]:9477): \(error), got \(got)"
             }
             return nil
         case .gatewayURL:

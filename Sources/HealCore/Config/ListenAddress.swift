@@ -110,7 +110,7 @@ public enum ListenAddressError: Error, Sendable, Equatable, CustomStringConverti
         case .badIPv4(let h): return "\(h) is not an IPv4 address"
         case .badIPv6(let h): return "\(h) is not an IPv6 address"
         case .badHostName(let h): return "\(JSON5Value.quote(h)) is not a valid host name"
-        case .badPort(let p): return "port must be 0 to 65535, got \(JSON5Value.quote(p))"
+        case .badPort(let p): return p.isEmpty ? "the port is missing" : "the port \(p) is not a number from 0 to 65535"
         }
     }
 }
