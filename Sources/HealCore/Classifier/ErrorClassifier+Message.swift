@@ -1,0 +1,37 @@
+import Foundation
+
+/// OpenClaw's `classifyFailoverClassificationFromMessage`: text patterns tried in its priority
+/// order, so a text matching several classes gets the one OpenClaw would give it.
+extension ErrorClassifier {
+    static func classifyMessage(_ text: String) -> FailureReason? {
+        let P = FailurePatterns.self
+        if text.allSatisfy(\.isWhitespace) { return nil }
+        // OpenClaw's own verdict, when the text is one of its structured log records.
+        if let verdict = OpenClawVerdict.structured(in: text) { return verdict }
+        if P.imageError.matches(text) { return nil }
+        if P.sessionExpired.matches(text) { return .sessionExpired }
+        if P.modelNotFound.matches(text) { return .modelNotFound }
+        if P.contextOverflow.matches(text) && !P.tpmHints.matches(text) { return .contextOverflow }
+        if P.billing402.matches(text) { return P.retryable402.matches(text) ? .rateLimit : .billing }
+        if P.keyLimit.matches(text) { return .billing }
+        if P.periodicUsageLimit.matches(text) { return P.billing.matches(text) ? .billing : .rateLimit }
+        if P.rateLimit.matches(text) { return .rateLimit }
+        if P.overloaded.matches(text) { return .overloaded }
+        if P.structuredServerError.matches(text) { return .serverError }
+        if P.genericProviderInternal.matches(text) { return .timeout }
+        if P.billing.matches(text) { return .billing }
+        if P.oauthRefreshFailure.matches(text) { return .authPermanent }
+        if P.authPermanent.matches(text) { return .authPermanent }
+        if P.auth.matches(text) { return .auth }
+        if P.unknownErrorOccurred.matches(text) { return .timeout }
+        if P.serverErrorText.matches(text) { return .timeout }
+        if P.format.matches(text) { return .format }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines) == "unknown error (no error details in response)" {
+            return .unknown
+        }
+        if P.timeout.matches(text) { return .timeout }
+        if P.providerRateLimit.matches(text) { return .rateLimit }
+        // A failover summary's `(rate_limit)` tags, when nothing else spoke.
+        return OpenClawVerdict.tagged(in: text)
+    }
+}

@@ -1,0 +1,143 @@
+/// One key of the config: its dotted name, where it lives in `HealConfig`, and what it accepts.
+/// The loader, the diff and the documentation all work from the same list (`ConfigSchema`).
+struct ConfigField: Sendable {
+    enum Kind: Sendable {
+        case integer(WritableKeyPath<HealConfig, Int> & Sendable, ClosedRange<Int>)
+        case boolean(WritableKeyPath<HealConfig, Bool> & Sendable)
+        case string(WritableKeyPath<HealConfig, String> & Sendable, ConfigStringRule)
+        /// A file or directory; `~` and `$HOME` are expanded after loading. `allowEmpty` for the
+        /// keys whose empty value means "derived from stateFile".
+        case path(WritableKeyPath<HealConfig, String> & Sendable, allowEmpty: Bool)
+        /// A command: a bare name looked up on PATH, or a path (expanded like `.path`).
+        case command(WritableKeyPath<HealConfig, String> & Sendable)
+        /// `modelOrder`: 1 to `maxModels` distinct `provider/model` ids.
+        case modelList(WritableKeyPath<HealConfig, [String]> & Sendable)
+    }
+
+    let key: String
+    let kind: Kind
+
+    static let maxModels = 64
+
+    /// The field's value in `config`, as a comparable tree (for the diff).
+    func read(_ config: HealConfig) -> JSON5Value {
+        switch kind {
+        case .integer(let kp, _): return .integer(config[keyPath: kp])
+        case .boolean(let kp): return .bool(config[keyPath: kp])
+        case .string(let kp, _), .path(let kp, _), .command(let kp): return .string(config[keyPath: kp])
+        case .modelList(let kp): return .array(config[keyPath: kp].map { .string($0) })
+        }
+    }
+
+    /// Checks `value` and stores it into `config` when it is acceptable; returns every problem.
+    func apply(_ value: JSON5Value, to config: inout HealConfig) -> [ConfigError] {
+        switch kind {
+        case .integer(let kp, let range):
+            switch value {
+            case .integer(let i) where range.contains(i):
+                config[keyPath: kp] = i
+                return []
+            case .integer:
+                return [error("must be between \(range.lowerBound) and \(range.upperBound), got \(value.shortDescription)")]
+            case .number(let d) where d.isFinite && d.rounded() != d:
+                return [error("must be a whole number between \(range.lowerBound) and \(range.upperBound), got \(value.shortDescription)")]
+            case .number:
+                // Finite but beyond Int, or Infinity/NaN.
+                return [error("must be between \(range.lowerBound) and \(range.upperBound), got \(value.shortDescription)")]
+            default:
+                return [error("must be a number between \(range.lowerBound) and \(range.upperBound), got \(value.shortDescription)")]
+            }
+        case .boolean(let kp):
+            guard case .bool(let b) = value else { return [error("must be true or false, got \(value.shortDescription)")] }
+            config[keyPath: kp] = b
+            return []
+        case .string(let kp, let rule):
+            guard case .string(let s) = value else { return [error("must be a string, got \(value.shortDescription)")] }
+            if let problem = rule.check(s) { return [error(problem)] }
+            config[keyPath: kp] = s
+            return []
+        case .command(let kp):
+            guard case .string(let s) = value else { return [error("must be a string, got \(value.shortDescription)")] }
+            if let problem = ConfigStringRule.executable.check(s) { return [error(problem)] }
+            config[keyPath: kp] = s
+            return []
+        case .path(let kp, let allowEmpty):
+            guard case .string(let s) = value else { return [error("must be a path string, got \(value.shortDescription)")] }
+            if s.isEmpty && !allowEmpty { return [error("must not be empty")] }
+            config[keyPath: kp] = s
+            return []
+        case .modelList(let kp):
+            guard case .array(let items) = value else {
+                return [error("must be an array of \"provider/model\" ids, got \(value.shortDescription)")]
+            }
+            let problems = Self.modelListProblems(items, key: key)
+            if problems.isEmpty {
+                config[keyPath: kp] = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
+            }
+            return problems
+        }
+    }
+
+    /// Expands `~`/`$HOME` in a path field of `config`, reporting what cannot be expanded.
+    func expandPath(in config: inout HealConfig, home: String?) -> ConfigError? {
+        switch kind {
+        case .path(let kp, _) where !config[keyPath: kp].isEmpty:
+            return expand(kp, in: &config, home: home)
+        case .command(let kp) where config[keyPath: kp].contains("/") || config[keyPath: kp].hasPrefix("~"):
+            return expand(kp, in: &config, home: home)
+        default:
+            return nil  // empty derived paths and bare command names stay as they are
+        }
+    }
+
+    private func expand(_ kp: WritableKeyPath<HealConfig, String>, in config: inout HealConfig, home: String?) -> ConfigError? {
+        let raw = config[keyPath: kp]
+        switch ConfigPath.expand(raw, home: home) {
+        case .success(let expanded):
+            config[keyPath: kp] = expanded
+            return nil
+        case .failure(let problem):
+            return error("\(problem.message), got \(JSON5Value.quote(raw))")
+        }
+    }
+
+    private static func modelListProblems(_ items: [JSON5Value], key: String) -> [ConfigError] {
+        if items.isEmpty { return [ConfigError(key: key, message: "must list at least one model, got an empty array")] }
+        if items.count > maxModels {
+            return [ConfigError(key: key, message: "must list at most \(maxModels) models, got \(items.count)")]
+        }
+        var problems: [ConfigError] = []
+        var firstIndex: [String: Int] = [:]
+        for (i, item) in items.enumerated() {
+            let itemKey = "\(key)[\(i)]"
+            guard case .string(let id) = item else {
+                problems.append(ConfigError(key: itemKey, message: "must be a \"provider/model\" string, got \(item.shortDescription)"))
+                continue
+            }
+            guard isModelId(id) else {
+                problems.append(ConfigError(key: itemKey, message: "must be \"provider/model\" (e.g. \"anthropic/claude-opus-4-6\"), got \(JSON5Value.quote(id))"))
+                continue
+            }
+            if let first = firstIndex[id] {
+                problems.append(ConfigError(key: itemKey, message: "duplicate of \(key)[\(first)] (\(JSON5Value.quote(id)))"))
+            } else {
+                firstIndex[id] = i
+            }
+        }
+        return problems
+    }
+
+    /// `provider/model`: a provider id, a slash, then a model id that may itself contain slashes
+    /// (`openrouter/anthropic/claude-sonnet-4`); no spaces or control characters anywhere.
+    static func isModelId(_ id: String) -> Bool {
+        guard id.count <= 200, let slash = id.firstIndex(of: "/") else { return false }
+        let provider = id[..<slash]
+        let model = id[id.index(after: slash)...]
+        guard !provider.isEmpty, !model.isEmpty,
+              provider.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else { return false }
+        return !model.contains(where: { $0.isWhitespace || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } })
+            && !model.hasPrefix("/") && !model.hasSuffix("/")
+    }
+
+    private func error(_ message: String) -> ConfigError { ConfigError(key: key, message: message) }
+}

@@ -1,0 +1,91 @@
+import Testing
+@testable import HealCore
+
+@Suite struct ConfigListenAddressTests {
+    @Test(arguments: [
+        ("127.0.0.1:9477", "127.0.0.1", 9477, false),
+        ("0.0.0.0:0", "0.0.0.0", 0, false),
+        ("localhost:65535", "localhost", 65535, false),
+        ("heal-box.lan:80", "heal-box.lan", 80, false),
+        ("[::1]:9477", "::1", 9477, true),
+        ("[::]:9477", "::", 9477, true),
+        ("[fe80::1%eth0]:9477", "fe80::1%eth0", 9477, true),
+        ("[2001:db8:0:0:0:0:0:1]:1", "2001:db8:0:0:0:0:0:1", 1, true),
+        ("[::ffff:192.0.2.1]:8080", "::ffff:192.0.2.1", 8080, true),
+    ])
+    func wellFormedAddressesParse(text: String, host: String, port: Int, v6: Bool) throws {
+        let address = try ListenAddress.parse(text).get()
+        #expect(address == ListenAddress(host: host, port: port, isIPv6: v6))
+        #expect(address.description == text)
+    }
+
+    @Test(arguments: [
+        ("127.0.0.1", ListenAddressError.missingPort),
+        (":9477", .missingHost),
+        ("::1:9477", .unbracketedIPv6),
+        ("[::1:9477", .unclosedBracket),
+        ("[::1]9477", .missingPort),
+        ("127.0.0.1:65536", .badPort("65536")),
+        ("127.0.0.1:-1", .badPort("-1")),
+        ("127.0.0.1:", .badPort("")),
+        ("127.0.0.1:http", .badPort("http")),
+        ("256.0.0.1:80", .badIPv4("256.0.0.1")),
+        ("1.2.3:80", .badIPv4("1.2.3")),
+        ("[1::2::3]:80", .badIPv6("1::2::3")),
+        ("[12345::]:80", .badIPv6("12345::")),
+        ("[1:2:3:4:5:6:7]:80", .badIPv6("1:2:3:4:5:6:7")),
+        ("bad_host:80", .badHostName("bad_host")),
+        ("-lead.example:80", .badHostName("-lead.example")),
+    ])
+    func malformedAddressesAreRefused(text: String, error: ListenAddressError) {
+        #expect(ListenAddress.parse(text) == .failure(error))
+    }
+
+    @Test func portErrorsSayWhatIsWrong() {
+        #expect(configErrors("{ server: { listen: '[::1]:99999' } }").map(\.description) == [
+            "server.listen: must be host:port (e.g. 127.0.0.1:9477 or [::1]:9477): the port 99999 is not a number from 0 to 65535, got \"[::1]:99999\"",
+        ])
+        #expect(ListenAddressError.badPort("").description == "the port is missing")
+    }
+
+    @Test func listenErrorsInTheConfigNameTheFormAndTheValue() {
+        #expect(configErrors("{ server: { listen: '::1:9477' } }").map(\.description) == [
+            "server.listen: must be host:port (e.g. 127.0.0.1:9477 or [::1]:9477): an IPv6 address needs brackets, e.g. [::1]:9477, got \"::1:9477\"",
+        ])
+    }
+
+    @Test(arguments: [
+        "http://127.0.0.1:18789", "http://127.0.0.1:18789/", "http://localhost:19001", "http://[::1]:18789",
+    ])
+    func gatewayURLsThatAreAccepted(url: String) throws {
+        #expect(try loadConfig("{ openclaw: { gatewayUrl: '\(url)' } }").openclaw.gatewayUrl == url)
+    }
+
+    @Test(arguments: [
+        ("https://127.0.0.1:18789", "the scheme must be http"),
+        ("http://127.0.0.1", "the port is missing"),
+        ("http://:18789", "the host is missing"),
+        ("http://127.0.0.1:18789/api", "a path is not allowed (the healer adds /healthz)"),
+        ("http://u:p@127.0.0.1:18789", "credentials do not belong in the URL"),
+        ("http://127.0.0.1:18789?x=1", "a query or fragment is not allowed"),
+        ("http://127.0.0.1:0", "the port must be 1 to 65535"),
+        ("127.0.0.1:18789", "not a URL (it must start with http://)"),
+    ])
+    func gatewayURLsThatAreRefused(url: String, problem: String) {
+        #expect(configErrors("{ openclaw: { gatewayUrl: '\(url)' } }").map(\.description) == [
+            "openclaw.gatewayUrl: must be an http:// URL with a host and a port (e.g. http://127.0.0.1:18789): \(problem), got \"\(url)\"",
+        ])
+    }
+
+    @Test(arguments: ["", "elvatis/openclaw-self-healing-homeofe", "a_b/c.d", "A-1/B_2"])
+    func issueReposThatAreAccepted(repo: String) throws {
+        #expect(try loadConfig("{ autoFix: { issueRepo: '\(repo)' } }").autoFix.issueRepo == repo)
+    }
+
+    @Test(arguments: ["owner", "owner/", "/repo", "a/b/c", "own er/repo", "owner/repo!"])
+    func issueReposThatAreRefused(repo: String) {
+        #expect(configErrors("{ autoFix: { issueRepo: '\(repo)' } }").map(\.description) == [
+            "autoFix.issueRepo: must be empty or \"owner/repo\", got \"\(repo)\"",
+        ])
+    }
+}
