@@ -20,7 +20,7 @@ import Testing
     @Test func strictTypes() {
         #expect(CLIJSON.parse(#"{"b": 1, "c": true, "d": 1.5, "e": null}"#) ==
                 .object(["b": .int(1), "c": .bool(true), "d": .double(1.5), "e": .null]))
-        #expect(JSONValue.int(1).bool == nil)
+        #expect(JSONNode.int(1).bool == nil)
     }
 
     @Test func nothingOrGarbage() {

@@ -17,9 +17,9 @@ enum OpenClawConfigFileCheck {
         case .failure(.tooLarge(let cap)):
             return .invalid("\(expanded): larger than \(cap) bytes")
         case .success(let bytes):
-            let value: JSONValue
+            let value: JSONNode
             do {
-                value = try JSONValue.decode(Data(bytes), json5: true)
+                value = try JSONNode.decode(Data(bytes), json5: true)
             } catch {
                 return .invalid("\(expanded): not valid JSON5")
             }

@@ -82,7 +82,7 @@ enum SessionsFilePatcher {
         case .failure(.unreadable(let why)): throw .unreadable("\(path): \(why)")
         case .failure(.tooLarge(let cap)): throw .unreadable("\(path): larger than \(cap) bytes")
         }
-        guard case .object(var store)? = try? JSONValue.decode(Data(bytes)) else {
+        guard case .object(var store)? = try? JSONNode.decode(Data(bytes)) else {
             throw .notAStore("\(path): not a JSON object keyed by session key")
         }
         guard case .object(var entry)? = store[change.key] else { throw .noSuchSession(change.key) }
@@ -104,7 +104,7 @@ enum SessionsFilePatcher {
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard var data = try? encoder.encode(JSONValue.object(store)) else {
+        guard var data = try? encoder.encode(JSONNode.object(store)) else {
             throw .writeFailed("\(path): could not encode the store")
         }
         data.append(0x0A)

@@ -12,7 +12,7 @@ enum CLIJSON {
     /// How many candidate starting lines are tried before giving up (bounds the work on garbage).
     static let maxCandidates = 64
 
-    static func parse(_ stdout: String, allowArray: Bool = false) -> JSONValue? {
+    static func parse(_ stdout: String, allowArray: Bool = false) -> JSONNode? {
         let trimmed = stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return nil }
         if let whole = decode(Substring(trimmed)) { return whole }
@@ -34,8 +34,8 @@ enum CLIJSON {
         return nil
     }
 
-    private static func decode(_ text: Substring) -> JSONValue? {
-        try? JSONValue.decode(Data(text.utf8))
+    private static func decode(_ text: Substring) -> JSONNode? {
+        try? JSONNode.decode(Data(text.utf8))
     }
 
     /// The start of a non-JSON output, quoted in error messages.

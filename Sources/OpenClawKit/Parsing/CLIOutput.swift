@@ -19,7 +19,7 @@ enum CLIOutput {
     }
 
     /// The JSON object on stdout, or a typed error quoting what was there instead.
-    static func object(_ stdout: String, command: String) throws(OpenClawOutputError) -> [String: JSONValue] {
+    static func object(_ stdout: String, command: String) throws(OpenClawOutputError) -> [String: JSONNode] {
         guard let value = CLIJSON.parse(stdout) else {
             throw OpenClawOutputError(command: command, problem: .notJSON(expected: "a JSON object", excerpt: CLIJSON.excerpt(stdout)))
         }
@@ -30,7 +30,7 @@ enum CLIOutput {
     }
 
     /// The JSON object or array on stdout (list commands: some versions print a bare array).
-    static func objectOrArray(_ stdout: String, command: String) throws(OpenClawOutputError) -> JSONValue {
+    static func objectOrArray(_ stdout: String, command: String) throws(OpenClawOutputError) -> JSONNode {
         guard let value = CLIJSON.parse(stdout, allowArray: true) else {
             throw OpenClawOutputError(command: command, problem: .notJSON(expected: "JSON", excerpt: CLIJSON.excerpt(stdout)))
         }

@@ -48,7 +48,7 @@ public enum ChannelsStatusParser {
         return observation(account: account?.fields ?? [:], accountId: account?.id, summary: summary ?? [:], reachable: reachable)
     }
 
-    private static func defaultAccount(_ payload: [String: JSONValue]) -> (id: String?, fields: [String: JSONValue])? {
+    private static func defaultAccount(_ payload: [String: JSONNode]) -> (id: String?, fields: [String: JSONNode])? {
         guard let accounts = payload["channelAccounts"]?["whatsapp"]?.array?.compactMap(\.object), !accounts.isEmpty else {
             return nil
         }
@@ -59,9 +59,9 @@ public enum ChannelsStatusParser {
         return (chosen["accountId"]?.string ?? wanted, chosen)
     }
 
-    private static func observation(account: [String: JSONValue], accountId: String?, summary: [String: JSONValue],
+    private static func observation(account: [String: JSONNode], accountId: String?, summary: [String: JSONNode],
                                     reachable: Bool) -> WhatsAppObservation {
-        func field(_ key: String) -> JSONValue? {
+        func field(_ key: String) -> JSONNode? {
             if let value = account[key], !value.isNull { return value }
             if let value = summary[key], !value.isNull { return value }
             return nil
@@ -93,7 +93,7 @@ public enum ChannelsStatusParser {
         var error: String?
         var loggedOut = false
 
-        init(_ value: JSONValue?) {
+        init(_ value: JSONNode?) {
             switch value {
             case .object(let fields)?:
                 at = fields["at"].flatMap(Self.date)
@@ -107,7 +107,7 @@ public enum ChannelsStatusParser {
             }
         }
 
-        static func date(_ value: JSONValue) -> Date? {
+        static func date(_ value: JSONNode) -> Date? {
             if let ms = value.double { return Date(timeIntervalSince1970: ms / 1000) }
             guard let text = value.string else { return nil }
             if let date = try? Date(text, strategy: .iso8601) { return date }

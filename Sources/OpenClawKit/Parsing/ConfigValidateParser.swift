@@ -24,7 +24,7 @@ public enum ConfigValidateParser {
         return classifyFailure(text)
     }
 
-    private static func issueText(_ issue: JSONValue) -> String? {
+    private static func issueText(_ issue: JSONNode) -> String? {
         if let text = issue.string { return text }
         guard let message = issue["message"]?.string else { return nil }
         if let path = issue["path"]?.string { return "\(path): \(message)" }

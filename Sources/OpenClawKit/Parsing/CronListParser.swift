@@ -15,7 +15,7 @@ public enum CronListParser {
         // Human output with no jobs; harmless to accept if a version prints it despite --json.
         if stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "No cron jobs." { return [] }
         let value = try CLIOutput.objectOrArray(stdout, command: command)
-        let jobs: [JSONValue]
+        let jobs: [JSONNode]
         if let list = value.array {
             jobs = list
         } else if let list = value["jobs"]?.array {
@@ -30,7 +30,7 @@ public enum CronListParser {
         return result
     }
 
-    private static func observation(_ job: JSONValue, index: Int) throws(OpenClawOutputError) -> CronJobObservation {
+    private static func observation(_ job: JSONNode, index: Int) throws(OpenClawOutputError) -> CronJobObservation {
         guard job.object != nil else {
             throw OpenClawOutputError(command: command, problem: .unexpectedShape("jobs[\(index)] is \(job.kindName), not an object"))
         }

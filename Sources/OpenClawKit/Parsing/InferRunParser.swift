@@ -51,7 +51,7 @@ public enum InferRunParser {
                            latencyMs: latency, detail: excerpt(text))
     }
 
-    private static func replyText(_ payload: [String: JSONValue]) -> String? {
+    private static func replyText(_ payload: [String: JSONNode]) -> String? {
         for key in ["text", "output", "reply", "content", "response", "message", "result"] {
             if let text = payload[key]?.string, !text.isEmpty { return text }
             if let nested = payload[key]?.object, let text = replyText(nested) { return text }
@@ -60,7 +60,7 @@ public enum InferRunParser {
         return nil
     }
 
-    private static func errorText(_ payload: [String: JSONValue]) -> String? {
+    private static func errorText(_ payload: [String: JSONNode]) -> String? {
         if let text = payload["error"]?.string { return text }
         if let text = payload["error"]?["message"]?.string { return text }
         return payload["message"]?.string

@@ -10,9 +10,9 @@ public enum SessionsParser {
     /// The legacy store: one JSON object keyed by session key. Entries without both overrides have no
     /// pin and are left out. A legacy entry with `modelOverride: "p/m"` and no provider is split.
     public static func parseStore(_ data: Data, path: String = storeCommand) throws(OpenClawOutputError) -> [SessionPin] {
-        let value: JSONValue
+        let value: JSONNode
         do {
-            value = try JSONValue.decode(data)
+            value = try JSONNode.decode(data)
         } catch {
             throw OpenClawOutputError(command: path, problem: .notJSON(
                 expected: "a JSON object", excerpt: CLIJSON.excerpt(String(decoding: data.prefix(200), as: UTF8.self))))
@@ -51,7 +51,7 @@ public enum SessionsParser {
         return pins
     }
 
-    static func pin(key: String, entry: JSONValue) -> SessionPin? {
+    static func pin(key: String, entry: JSONNode) -> SessionPin? {
         guard var model = entry["modelOverride"]?.string, !model.isEmpty else { return nil }
         var provider = entry["providerOverride"]?.string ?? ""
         if provider.isEmpty {

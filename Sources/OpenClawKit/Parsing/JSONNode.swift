@@ -2,14 +2,14 @@ import Foundation
 
 /// Any JSON value, decoded strictly (a boolean is never read from a number) and Sendable, so parsers
 /// can walk OpenClaw's loosely versioned payloads field by field.
-enum JSONValue: Sendable, Equatable, Codable {
+enum JSONNode: Sendable, Equatable, Codable {
     case null
     case bool(Bool)
     case int(Int64)
     case double(Double)
     case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
+    case array([JSONNode])
+    case object([String: JSONNode])
 
     init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -18,8 +18,8 @@ enum JSONValue: Sendable, Equatable, Codable {
         else if let value = try? container.decode(Int64.self) { self = .int(value) }
         else if let value = try? container.decode(Double.self) { self = .double(value) }
         else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else if let value = try? container.decode([String: JSONValue].self) { self = .object(value) }
+        else if let value = try? container.decode([JSONNode].self) { self = .array(value) }
+        else if let value = try? container.decode([String: JSONNode].self) { self = .object(value) }
         else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a JSON value")
         }
@@ -38,13 +38,13 @@ enum JSONValue: Sendable, Equatable, Codable {
         }
     }
 
-    subscript(key: String) -> JSONValue? {
+    subscript(key: String) -> JSONNode? {
         if case .object(let fields) = self { return fields[key] }
         return nil
     }
 
-    var object: [String: JSONValue]? { if case .object(let v) = self { return v }; return nil }
-    var array: [JSONValue]? { if case .array(let v) = self { return v }; return nil }
+    var object: [String: JSONNode]? { if case .object(let v) = self { return v }; return nil }
+    var array: [JSONNode]? { if case .array(let v) = self { return v }; return nil }
     var string: String? { if case .string(let v) = self { return v }; return nil }
     var bool: Bool? { if case .bool(let v) = self { return v }; return nil }
     var isNull: Bool { self == .null }
@@ -79,9 +79,9 @@ enum JSONValue: Sendable, Equatable, Codable {
         }
     }
 
-    static func decode(_ data: Data, json5: Bool = false) throws -> JSONValue {
+    static func decode(_ data: Data, json5: Bool = false) throws -> JSONNode {
         let decoder = JSONDecoder()
         decoder.allowsJSON5 = json5
-        return try decoder.decode(JSONValue.self, from: data)
+        return try decoder.decode(JSONNode.self, from: data)
     }
 }
