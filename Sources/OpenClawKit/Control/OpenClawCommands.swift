@@ -1,0 +1,52 @@
+import Foundation
+import HealCore
+
+/// The exact argv of every `openclaw` command OpenClawKit runs (SURFACE §1–§7), built from the config.
+/// Values travel as single argv elements: nothing is ever interpreted by a shell.
+public enum OpenClawCommands {
+    public static let probePrompt = "Reply with exactly: pong"
+
+    public static func channelsStatus(_ config: HealConfig) -> [String] { [config.openclaw.bin, "channels", "status", "--json"] }
+    public static func cronList(_ config: HealConfig) -> [String] { [config.openclaw.bin, "cron", "list", "--all", "--json"] }
+    public static func pluginsList(_ config: HealConfig) -> [String] { [config.openclaw.bin, "plugins", "list", "--json"] }
+    public static func gatewayStatus(_ config: HealConfig) -> [String] { [config.openclaw.bin, "gateway", "status", "--json"] }
+    public static func sessionsList(_ config: HealConfig) -> [String] {
+        [config.openclaw.bin, "gateway", "call", "sessions.list", "--json"]
+    }
+    public static func configValidate(_ config: HealConfig) -> [String] { [config.openclaw.bin, "config", "validate"] }
+
+    public static func gatewayRestart(_ config: HealConfig) -> [String] { [config.openclaw.bin, "gateway", "restart"] }
+    public static func cronDisable(_ config: HealConfig, id: String) -> [String] { [config.openclaw.bin, "cron", "disable", id] }
+    public static func pluginDisable(_ config: HealConfig, id: String) -> [String] { [config.openclaw.bin, "plugins", "disable", id] }
+
+    /// `gateway call sessions.patch --params {"key":…,"model":"provider/model"} --json`.
+    public static func sessionsPatch(_ config: HealConfig, key: String, model: String) -> [String] {
+        [config.openclaw.bin, "gateway", "call", "sessions.patch", "--params", sessionsPatchParams(key: key, model: model), "--json"]
+    }
+
+    static func sessionsPatchParams(key: String, model: String) -> String {
+        struct Params: Encodable { var key: String; var model: String }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(Params(key: key, model: model))) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A real one-model request (SURFACE §5): exits non-zero when the provider returns no text.
+    public static func inferProbe(_ config: HealConfig, model: String) -> [String] {
+        [config.openclaw.bin, "infer", "model", "run", "--local", "--model", model, "--prompt", probePrompt, "--json"]
+    }
+
+    /// Per-provider probe for CLIs without `infer` (one candidate model per provider).
+    public static func modelsStatusProbe(_ config: HealConfig, provider: String) -> [String] {
+        [config.openclaw.bin, "models", "status", "--probe", "--probe-provider", provider, "--json"]
+    }
+
+    /// `openclaw-gateway[-<profile>].service`, or `OPENCLAW_SYSTEMD_UNIT` when set (as OpenClaw does).
+    public static func gatewayUnit(_ config: HealConfig, environment: [String: String]) -> String {
+        if let unit = environment["OPENCLAW_SYSTEMD_UNIT"], !unit.isEmpty {
+            return unit.hasSuffix(".service") ? unit : unit + ".service"
+        }
+        return config.openclaw.profile.isEmpty ? "openclaw-gateway.service" : "openclaw-gateway-\(config.openclaw.profile).service"
+    }
+}

@@ -1,0 +1,32 @@
+import HealCore
+
+extension OpenClawControl {
+    /// Through the gateway's `sessions.patch` RPC, or (with `openclaw.sessionPatch == "file"`) an
+    /// atomic edit of the legacy `sessionsFile`.
+    func repinSession(key: String, from: String, to: String, config: HealConfig) async -> ActionOutcome {
+        guard to.contains("/"), !to.hasPrefix("/"), !to.hasSuffix("/") else {
+            return ActionOutcome(ok: false, detail: "cannot repin \(key): '\(to)' is not provider/model")
+        }
+        if config.openclaw.sessionPatch == "file" {
+            let change = SessionsFilePatcher.Change(key: key, from: from, to: to)
+            let path = config.sessionsFile
+            let outcome = await DedicatedThread.run(name: "sessions.json patch") { () -> ActionOutcome in
+                do {
+                    return ActionOutcome(ok: true, detail: try SessionsFilePatcher.apply(change, path: path))
+                } catch {
+                    return ActionOutcome(ok: false, detail: "repin \(key) in sessions.json failed: \(error)")
+                }
+            }
+            return outcome
+        }
+        let result = await run(OpenClawCommands.sessionsPatch(config, key: key, model: to), config)
+        guard result.succeeded else {
+            return ActionOutcome(ok: false, detail: "sessions.patch \(key) failed: \(result.failureSummary)")
+        }
+        if let reply = CLIJSON.parse(result.stdout)?.object, reply["ok"]?.bool == false {
+            let why = reply["error"]?.string ?? reply["error"]?["message"]?.string ?? "ok:false"
+            return ActionOutcome(ok: false, detail: "sessions.patch \(key) refused: \(why)")
+        }
+        return ActionOutcome(ok: true, detail: "session \(key) repinned \(from) → \(to) via sessions.patch")
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Glibc
+import HealCore
+
+/// Changes one session's model pin in a legacy `sessions.json` (SURFACE §6) the way OpenClaw's
+/// `applyModelOverrideToSessionEntry` does: `providerOverride`/`modelOverride` set,
+/// `modelOverrideSource: "user"`, and the runtime `model`/`contextTokens` cleared.
+///
+/// Safe against the gateway and against crashes:
+/// - takes `sessions.json.lock` with O_EXCL for the edit (the gateway writes under that lock; when
+///   it is held the edit is refused for this tick rather than raced);
+/// - refuses when the pin is no longer `from` (someone changed it since the observation);
+/// - writes a temp file in the same directory with the original's mode (and owner, when running as
+///   root), fsyncs it, renames it over the original and fsyncs the directory, so readers see the old
+///   or the new file, never a torn one. A symlinked store is edited at its target.
+enum SessionsFilePatcher {
+    struct Change: Equatable {
+        var key: String
+        var from: String
+        var to: String
+    }
+
+    enum Failure: Error, Equatable, CustomStringConvertible {
+        case missing(String)
+        case locked(String)
+        case unreadable(String)
+        case notAStore(String)
+        case noSuchSession(String)
+        case pinChanged(key: String, expected: String, found: String)
+        case badModel(String)
+        case writeFailed(String)
+
+        var description: String {
+            switch self {
+            case .missing(let path): return "\(path) does not exist"
+            case .locked(let path): return "\(path) is locked (the gateway is writing it); try again next tick"
+            case .unreadable(let why): return why
+            case .notAStore(let why): return why
+            case .noSuchSession(let key): return "no session '\(key)' in the store"
+            case .pinChanged(let key, let expected, let found):
+                return "session '\(key)' is pinned to \(found), not \(expected) any more; left alone"
+            case .badModel(let model): return "'\(model)' is not provider/model"
+            case .writeFailed(let why): return why
+            }
+        }
+    }
+
+    /// A human description of the patch, for plans and the audit log.
+    static func describe(_ change: Change, path: String) -> String {
+        let (provider, model) = split(change.to) ?? ("?", change.to)
+        return "\(path): session \"\(change.key)\": pin \(change.from) → \(change.to) "
+            + "(providerOverride=\"\(provider)\", modelOverride=\"\(model)\", modelOverrideSource=\"user\"; "
+            + "runtime model and contextTokens cleared)"
+    }
+
+    /// Applies the change. Returns a one-line description of what was done.
+    static func apply(_ change: Change, path rawPath: String) throws(Failure) -> String {
+        guard let (provider, model) = split(change.to) else { throw .badModel(change.to) }
+        let path = resolve(PathExpansion.expand(rawPath))
+
+        let lockPath = path + ".lock"
+        let lockFD = open(lockPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard lockFD >= 0 else {
+            if errno == EEXIST { throw .locked(lockPath) }
+            if errno == ENOENT { throw .missing(path) }
+            throw .writeFailed("\(lockPath): \(String(cString: strerror(errno)))")
+        }
+        let pidLine = "\(getpid())\n"
+        _ = pidLine.withCString { write(lockFD, $0, strlen($0)) }
+        close(lockFD)
+        defer { unlink(lockPath) }
+
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT { throw .missing(path) }
+            throw .unreadable("\(path): \(String(cString: strerror(errno)))")
+        }
+        let bytes: [UInt8]
+        switch FileBytes.read(path) {
+        case .success(let read): bytes = read
+        case .failure(.missing): throw .missing(path)
+        case .failure(.unreadable(let why)): throw .unreadable("\(path): \(why)")
+        case .failure(.tooLarge(let cap)): throw .unreadable("\(path): larger than \(cap) bytes")
+        }
+        guard case .object(var store)? = try? JSONNode.decode(Data(bytes)) else {
+            throw .notAStore("\(path): not a JSON object keyed by session key")
+        }
+        guard case .object(var entry)? = store[change.key] else { throw .noSuchSession(change.key) }
+
+        let current = SessionsParser.pin(key: change.key, entry: .object(entry))?.model
+        if let current, current != change.from, current != change.to {
+            throw .pinChanged(key: change.key, expected: change.from, found: current)
+        }
+        if current == change.to, entry["modelOverrideSource"]?.string == "user" {
+            return "session \"\(change.key)\" already pinned to \(change.to); nothing written"
+        }
+
+        entry["providerOverride"] = .string(provider)
+        entry["modelOverride"] = .string(model)
+        entry["modelOverrideSource"] = .string("user")
+        entry.removeValue(forKey: "model")
+        entry.removeValue(forKey: "contextTokens")
+        store[change.key] = .object(entry)
+
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard var data = try? encoder.encode(JSONNode.object(store)) else {
+            throw .writeFailed("\(path): could not encode the store")
+        }
+        data.append(0x0A)
+        try replaceAtomically(path: path, with: data, like: info)
+        return describe(change, path: path)
+    }
+
+    private static func split(_ model: String) -> (String, String)? {
+        guard let slash = model.firstIndex(of: "/"), slash != model.startIndex, model.index(after: slash) != model.endIndex else {
+            return nil
+        }
+        return (String(model[..<slash]), String(model[model.index(after: slash)...]))
+    }
+
+    private static func resolve(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    private static func replaceAtomically(path: String, with data: Data, like original: stat) throws(Failure) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temp = "\(directory.isEmpty ? "." : directory)/.\(name).self-heal-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .writeFailed("\(temp): \(String(cString: strerror(errno)))") }
+        var committed = false
+        defer { if !committed { unlink(temp) } }
+
+        let mode = original.st_mode & 0o7777
+        var failure: String?
+        if fchmod(fd, mode) != 0 { failure = "fchmod: \(String(cString: strerror(errno)))" }
+        if failure == nil, getuid() == 0, original.st_uid != 0 || original.st_gid != 0 {
+            _ = fchown(fd, original.st_uid, original.st_gid)   // best effort: keep the gateway's ownership
+        }
+        if failure == nil {
+            failure = data.withUnsafeBytes { raw -> String? in
+                var offset = 0
+                while offset < raw.count {
+                    let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        return "write: \(String(cString: strerror(errno)))"
+                    }
+                    offset += written
+                }
+                return nil
+            }
+        }
+        if failure == nil, fsync(fd) != 0 { failure = "fsync: \(String(cString: strerror(errno)))" }
+        close(fd)
+        if let failure { throw .writeFailed("\(temp): \(failure)") }
+
+        guard rename(temp, path) == 0 else { throw .writeFailed("rename to \(path): \(String(cString: strerror(errno)))") }
+        committed = true
+        let dirFD = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dirFD >= 0 { fsync(dirFD); close(dirFD) }
+    }
+}

@@ -1,1 +1,0 @@
-// OpenClawKit: see the module's files.
