@@ -41,6 +41,8 @@ public final class WatchdogPinger: Sendable {
         /// Kept only to cancel the check on `stop()`.
         var checkTask: Task<Void, Never>?
         var lastVerdict: WatchdogVerdict?
+        /// errno of the last failed WATCHDOG=1, so a broken socket is reported once, not per round.
+        var lastSendFailure: Int32?
     }
 
     private enum RoundStart {
@@ -163,26 +165,25 @@ public final class WatchdogPinger: Sendable {
 
     private func conclude(_ verdict: WatchdogVerdict) {
         // The ping goes out under the lock, so none can follow a completed stop().
-        let change = state.withLock { state -> (running: Bool, previous: WatchdogVerdict?, outcome: NotifyOutcome?) in
+        let change = state.withLock { state -> (running: Bool, previous: WatchdogVerdict?, newSendFailure: Int32?) in
             guard state.running else { return (false, nil, nil) }
             defer { state.lastVerdict = verdict }
-            let outcome = verdict == .healthy ? notifier.watchdog() : nil
-            return (true, state.lastVerdict, outcome)
+            var newSendFailure: Int32?
+            if verdict == .healthy {
+                let failure: Int32? = if case .failed(let errno) = notifier.watchdog() { errno } else { nil }
+                if failure != state.lastSendFailure { newSendFailure = failure }
+                state.lastSendFailure = failure
+            }
+            return (true, state.lastVerdict, newSendFailure)
         }
         guard change.running else { return }
-        if case .failed(let errno) = change.outcome {
-            logger.warning("WATCHDOG=1 could not be sent", metadata: ["errno": "\(errno)"])
+        if let errno = change.newSendFailure {
+            logger.warning("WATCHDOG=1 could not be sent to NOTIFY_SOCKET", metadata: ["errno": "\(errno)"])
         }
-        guard verdict != change.previous else { return }
-        switch verdict {
-        case .healthy where change.previous == nil:
-            logger.debug("watchdog: \(verdict); pinging every \(pingInterval)")
-        case .healthy:
-            logger.notice("watchdog: \(verdict) again; WATCHDOG=1 resumed")
-        case .withheld:
-            logger.warning(
-                "watchdog: \(verdict); withholding WATCHDOG=1 (systemd restarts the service after \(watchdogInterval) without one)"
-            )
+        if let entry = verdict.logEntry(
+            after: change.previous, pingInterval: pingInterval, watchdogInterval: watchdogInterval
+        ) {
+            logger.log(level: entry.level, "\(entry.message)")
         }
     }
 
