@@ -76,7 +76,7 @@ public final class LogLineWriter: Sendable {
                 return true
             case .gaveUp(let wroteSome):
                 state.stalled = true
-                state.midLine = state.midLine && !wroteSome ? true : wroteSome
+                state.midLine = state.midLine || wroteSome
                 state.droppedSinceLastWrite += 1
                 state.droppedTotal += 1
                 return false

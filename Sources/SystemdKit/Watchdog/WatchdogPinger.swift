@@ -62,9 +62,12 @@ public final class WatchdogPinger: Sendable {
         logger: Logger = Logger(label: "openclaw-self-heal.watchdog"),
         healthCheck: @escaping HealthCheck
     ) {
-        self.watchdogInterval = watchdogInterval
-        self.pingInterval = watchdogInterval / 2
-        self.checkDeadline = min(checkDeadline ?? watchdogInterval / 4, watchdogInterval / 2)
+        // A timer firing every few nanoseconds would only burn a core; no real WatchdogSec= is that
+        // short.
+        let interval = max(watchdogInterval, .milliseconds(2))
+        self.watchdogInterval = interval
+        self.pingInterval = interval / 2
+        self.checkDeadline = min(checkDeadline ?? interval / 4, interval / 2)
         self.notifier = notifier
         self.healthCheck = healthCheck
         self.logger = logger
