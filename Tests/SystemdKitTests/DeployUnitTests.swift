@@ -101,6 +101,7 @@ import Testing
         #expect(unit["Service", "WatchdogSec"] == ["30"])
         #expect(unit["Service", "Restart"] == ["on-failure"])
         #expect(unit["Service", "RestartSec"] == ["5"])
+        #expect(unit["Service", "RestartPreventExitStatus"] == ["78"])
         #expect(unit["Service", "ExecReload"] == ["/bin/kill -HUP $MAINPID"])
         #expect(unit["Service", "ExecStart"] == ["/usr/local/bin/openclaw-self-heal serve --config /etc/openclaw-self-heal/config.json5"])
         #expect(unit["Service", "ProtectSystem"] == ["strict"])

@@ -12,8 +12,11 @@ import Testing
         try ExternalTool.run(
             Self.make!,
             ["-C", Repository.root.path, "-o", "build", "-o", "deps-build"] + arguments + [
-                "PREFIX=\(prefix.path)", "SYSCONFDIR=\(sysconf.path)", "RELEASE_BIN=/bin/true",
-            ]
+                "PREFIX=\(prefix.path)", "SYSCONFDIR=\(sysconf.path)", "RELEASE_BIN=/bin/true", "DESTDIR=",
+            ],
+            // Under `make test` the outer make's flags and command-line variables would reach
+            // this make through the environment.
+            environment: ["MAKEFLAGS": "", "MFLAGS": "", "MAKELEVEL": ""]
         )
     }
 
