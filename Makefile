@@ -55,3 +55,78 @@ test: deps-test
 
 clean:
 	rm -rf .build
+
+# --- install / uninstall ------------------------------------------------------------------------
+# `make install` builds the release binary and installs it with the systemd units, the example
+# config and the Prometheus files; deploy/INSTALL.md has the steps around it. PREFIX (default
+# /usr/local) and DESTDIR (a staging root, for packages) are honoured. ExecStart= in the installed
+# units follows BINDIR, and --config follows SYSCONFDIR.
+#
+# OPENCLAW_USER=alice also writes a drop-in that runs the system unit as alice, with her
+# ~/.openclaw and ~/.aahp writable and XDG_RUNTIME_DIR set for `systemctl --user`. Without it the
+# unit runs as the placeholder user "openclaw"; see deploy/INSTALL.md.
+#
+# Build as yourself first (`make build`), then `sudo make install`, or .build ends up owned by root.
+
+BINDIR             ?= $(PREFIX)/bin
+SYSCONFDIR         ?= /etc
+SYSTEMD_SYSTEM_DIR ?= $(PREFIX)/lib/systemd/system
+SYSTEMD_USER_DIR   ?= $(PREFIX)/lib/systemd/user
+DATA_DIR           ?= $(PREFIX)/share/openclaw-self-heal
+CONFIG_DIR         := $(SYSCONFDIR)/openclaw-self-heal
+DROPIN_DIR         := $(SYSCONFDIR)/systemd/system/openclaw-self-heal.service.d
+RELEASE_BIN        ?= .build/release/$(BIN)
+OPENCLAW_USER      ?=
+
+# Rewrites the paths the shipped units assume (/usr/local/bin, /etc) to the ones installed to.
+UNIT_PATHS := sed -e 's|/usr/local/bin/$(BIN)|$(BINDIR)/$(BIN)|g' -e 's|/etc/openclaw-self-heal/|$(CONFIG_DIR)/|g'
+
+.PHONY: install uninstall
+
+install: build
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SYSTEMD_SYSTEM_DIR) $(DESTDIR)$(SYSTEMD_USER_DIR) \
+	  $(DESTDIR)$(CONFIG_DIR) $(DESTDIR)$(DATA_DIR)/prometheus
+	install -m 0755 $(RELEASE_BIN) $(DESTDIR)$(BINDIR)/$(BIN)
+	$(UNIT_PATHS) deploy/openclaw-self-heal.service > $(DESTDIR)$(SYSTEMD_SYSTEM_DIR)/openclaw-self-heal.service
+	$(UNIT_PATHS) deploy/openclaw-self-heal.socket > $(DESTDIR)$(SYSTEMD_SYSTEM_DIR)/openclaw-self-heal.socket
+	$(UNIT_PATHS) deploy/openclaw-self-heal.user.service > $(DESTDIR)$(SYSTEMD_USER_DIR)/openclaw-self-heal.service
+	$(UNIT_PATHS) deploy/openclaw-self-heal.socket > $(DESTDIR)$(SYSTEMD_USER_DIR)/openclaw-self-heal.socket
+	chmod 0644 $(DESTDIR)$(SYSTEMD_SYSTEM_DIR)/openclaw-self-heal.service \
+	  $(DESTDIR)$(SYSTEMD_SYSTEM_DIR)/openclaw-self-heal.socket \
+	  $(DESTDIR)$(SYSTEMD_USER_DIR)/openclaw-self-heal.service \
+	  $(DESTDIR)$(SYSTEMD_USER_DIR)/openclaw-self-heal.socket
+	install -m 0644 deploy/config.example.json5 $(DESTDIR)$(CONFIG_DIR)/config.example.json5
+	@if [ -e $(DESTDIR)$(CONFIG_DIR)/config.json5 ]; then \
+	  echo "kept existing $(DESTDIR)$(CONFIG_DIR)/config.json5"; \
+	else \
+	  install -m 0644 deploy/config.example.json5 $(DESTDIR)$(CONFIG_DIR)/config.json5; \
+	fi
+	install -m 0644 deploy/prometheus/scrape.yml deploy/prometheus/alerts.yml deploy/prometheus/alerts.test.yml \
+	  $(DESTDIR)$(DATA_DIR)/prometheus/
+	install -m 0644 deploy/INSTALL.md $(DESTDIR)$(DATA_DIR)/INSTALL.md
+	@if [ -n "$(OPENCLAW_USER)" ]; then \
+	  entry=$$(getent passwd "$(OPENCLAW_USER)") || { echo "no such user: $(OPENCLAW_USER)" >&2; exit 1; }; \
+	  home=$$(echo "$$entry" | cut -d: -f6); uid=$$(echo "$$entry" | cut -d: -f3); \
+	  group=$$(id -gn "$(OPENCLAW_USER)"); \
+	  install -d $(DESTDIR)$(DROPIN_DIR); \
+	  printf '%s\n' '# Written by make install OPENCLAW_USER=$(OPENCLAW_USER).' '[Service]' \
+	    "User=$(OPENCLAW_USER)" "Group=$$group" \
+	    "ReadWritePaths=-$$home/.openclaw -$$home/.aahp" \
+	    "Environment=XDG_RUNTIME_DIR=/run/user/$$uid" \
+	    > $(DESTDIR)$(DROPIN_DIR)/user.conf; \
+	  chmod 0644 $(DESTDIR)$(DROPIN_DIR)/user.conf; \
+	  echo "wrote $(DESTDIR)$(DROPIN_DIR)/user.conf (runs as $(OPENCLAW_USER), home $$home)"; \
+	fi
+	@echo "installed. Next: systemctl daemon-reload && systemctl enable --now openclaw-self-heal.service"
+	@echo "(or, as the OpenClaw user: systemctl --user daemon-reload && systemctl --user enable --now openclaw-self-heal.service)"
+
+# Leaves config.json5 (your settings) in place; stop and disable the units first.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/$(BIN)
+	rm -f $(DESTDIR)$(SYSTEMD_SYSTEM_DIR)/openclaw-self-heal.service $(DESTDIR)$(SYSTEMD_SYSTEM_DIR)/openclaw-self-heal.socket
+	rm -f $(DESTDIR)$(SYSTEMD_USER_DIR)/openclaw-self-heal.service $(DESTDIR)$(SYSTEMD_USER_DIR)/openclaw-self-heal.socket
+	rm -f $(DESTDIR)$(DROPIN_DIR)/user.conf
+	rmdir $(DESTDIR)$(DROPIN_DIR) 2>/dev/null || true
+	rm -f $(DESTDIR)$(CONFIG_DIR)/config.example.json5
+	rm -rf $(DESTDIR)$(DATA_DIR)
+	@if [ -e $(DESTDIR)$(CONFIG_DIR)/config.json5 ]; then echo "kept $(DESTDIR)$(CONFIG_DIR)/config.json5"; fi

@@ -1,1 +1,0 @@
-// SystemdKit: see the module's files.

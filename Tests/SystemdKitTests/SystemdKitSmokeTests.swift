@@ -1,4 +1,0 @@
-import Testing
-@testable import SystemdKit
-
-@Test func SystemdKitModuleLoads() { #expect(Bool(true)) }
