@@ -84,7 +84,11 @@ extension Policy {
         if cooling, let current = record.cooldown {
             record.lastHitAt = now
             record.lastReason = reason
-            guard until > current.until else {
+            // The same outage reported again changes nothing; a different class, the provider's
+            // own wait, or a failed probe may push the end out, by a minute at least (so a storm
+            // of retry-after lines does not make a decision each).
+            let news = fromProbe || reason != current.reason || retryAfterSec != nil
+            guard news, until.timeIntervalSince(current.until) >= 60 else {
                 s.models[model] = record
                 return .alreadyCooling
             }

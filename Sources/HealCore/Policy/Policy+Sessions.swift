@@ -45,8 +45,11 @@ extension Policy {
     /// consecutive passing probes (a cooldown that merely ran out proves nothing). With probing
     /// disabled there are no probes to wait for, so the end of the cooldown is enough.
     /// A session whose pin someone else changed meanwhile is forgotten: their choice wins.
+    /// Returns the keys of the sessions it decided to restore.
+    @discardableResult
     static func restorePins(_ s: inout HealState, sessions: [SessionPin], now: Date, config: HealConfig,
-                            context: PolicyContext, into decisions: inout [Decision]) {
+                            context: PolicyContext, into decisions: inout [Decision]) -> Set<String> {
+        var restoring = Set<String>()
         let byKey = Dictionary(sessions.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let pool = ModelPool(state: s, order: config.modelOrder, now: now)
         for key in s.pins.keys.sorted() {
@@ -100,6 +103,7 @@ extension Policy {
             // The memory goes once the restore has succeeded (`applyOutcome`): a restore that fails,
             // or that a crash interrupts, is retried after `actionRetrySec`.
             s.pins[key]?.lastRestoreAttemptAt = now
+            restoring.insert(key)
             decisions.append(Decision(
                 incident: id, rule: Rule.sessionRestore, trigger: "\(memory.original) recovered",
                 evidence: evidence, action: action,
@@ -107,5 +111,6 @@ extension Policy {
                     "sessionKey": .string(key), "oldModel": .string(current), "newModel": .string(memory.original),
                 ])))
         }
+        return restoring
     }
 }

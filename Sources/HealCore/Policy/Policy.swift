@@ -34,9 +34,11 @@ public enum Policy {
         whatsappRule(&s, observation.whatsapp, restartAlreadyDecided: gatewayRestart, now: now,
                      config: config, context: context, into: &restarts)
         if let sessions = observation.sessions.value {
-            repinSessions(&s, sessions: sessions, now: now, config: config, context: context,
-                          incident: nil, into: &decisions)
-            restorePins(&s, sessions: sessions, now: now, config: config, context: context, into: &decisions)
+            // Restores first: they judge the pins as observed, before this tick's repins move them.
+            let restored = restorePins(&s, sessions: sessions, now: now, config: config, context: context,
+                                       into: &decisions)
+            repinSessions(&s, sessions: sessions.filter { !restored.contains($0.key) }, now: now, config: config,
+                          context: context, incident: nil, into: &decisions)
         }
         if let jobs = observation.cronJobs.value {
             cronRule(&s, jobs: jobs, now: now, config: config, context: context, into: &decisions)
