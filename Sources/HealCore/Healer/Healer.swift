@@ -131,12 +131,24 @@ public actor Healer {
                 : "last tick \(age ?? 0) s ago (interval \(interval) s)")
         }
         let dir = paths.stateDirectory
-        let writable = access(dir, W_OK) == 0
+        let writable = Self.canWrite(in: dir)
         if !writable { reasons.append("state directory \(dir) is not writable") }
         if let e = stateSaveError { reasons.append("saving the state failed: \(e)") }
         return HealerHealth(ok: reasons.isEmpty, reasons: reasons, lastTickAt: lastTickAt, lastTickAgeSec: age,
                             tickIntervalSec: interval, stateDirectory: dir, stateDirectoryWritable: writable,
                             stateSaveError: stateSaveError)
+    }
+
+    /// Whether files can be created in `dir`, or, while it does not exist yet, in its nearest
+    /// existing ancestor (the first save creates it).
+    static func canWrite(in dir: String) -> Bool {
+        var path = dir
+        while !FileManager.default.fileExists(atPath: path) {
+            let parent = (path as NSString).deletingLastPathComponent
+            if parent == path || parent.isEmpty { return false }
+            path = parent
+        }
+        return access(path, W_OK | X_OK) == 0
     }
 
     /// Saves the state; records the failure as a fault. Returns whether it worked.

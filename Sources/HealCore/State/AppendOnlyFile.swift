@@ -10,7 +10,7 @@ public enum AppendOnlyFile {
     public static func append(line: String, to path: String, mode: mode_t = 0o600, sync: Bool) throws(FileSystemError) {
         let directory = (path as NSString).deletingLastPathComponent
         try AtomicFile.ensureDirectory(directory.isEmpty ? "." : directory)
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode)
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, mode) // read: to check the last byte
         guard fd >= 0 else { throw .current("open for append", path) }
         defer { close(fd) }
         var st = stat()
