@@ -275,4 +275,50 @@ struct HealerTests {
         let r = await healer.ingest(failure(modelA, .contextOverflow, text: "prompt is too long"))
         #expect(!r.accepted && r.verdict.effect == "not-a-model-failure" && r.decisions.isEmpty)
     }
+
+    @Test func aForgottenLoadNeverOverwritesTheSavedState() async throws {
+        let box = HealerSandbox(); defer { box.cleanup() }
+        var saved = HealState()
+        saved.incidentCounter = 500
+        saved.restartBudget = RestartBudgetState(restarts: [t0], lastRestartAt: t0)
+        try StateStore(path: box.stateFile).save(saved)
+        let (healer, _) = makeHealer(box)
+        _ = await healer.tick(observe(at: at(10)))
+        let state = await healer.currentState
+        #expect(state.incidentCounter >= 500 && state.restartBudget.restarts == [t0])
+    }
+
+    @Test func concurrentEventsAndTicksLoseNoUpdate() async throws {
+        let box = HealerSandbox(); defer { box.cleanup() }
+        let clock = TestClock()
+        let control = RecordingControl(stateFile: box.stateFile) { action in
+            usleep(2000) // slow actions: the actor interleaves other calls while one runs
+            return RecordingControl.succeed(action)
+        }
+        let config = makeConfig {
+            $0.stateFile = box.config.stateFile; $0.statusFile = box.config.statusFile; $0.metricsFile = box.config.metricsFile
+            $0.configFile = box.config.configFile; $0.configBackupsDir = box.config.configBackupsDir
+            $0.modelOrder = (0..<30).map { "p/m\($0)" }
+        }
+        let healer = Healer(config: config, control: control, clock: clock, version: "t", pid: 1)
+        _ = await healer.load()
+        let sessions = (0..<30).map { pin("s\($0)", "p/m\($0)") }
+        _ = await healer.tick(observe(at: t0, sessions: .value(sessions)))
+        await withTaskGroup(of: Void.self) { group in
+            for i in 0..<29 {
+                group.addTask { _ = await healer.ingest(failure("p/m\(i)", .rateLimit, retryAfter: 3600)) }
+            }
+            for _ in 0..<5 {
+                group.addTask { _ = await healer.tick(observe(at: t0, sessions: .value(sessions))) }
+            }
+        }
+        _ = await healer.tick(observe(at: t0, sessions: .value(sessions)))
+        let state = await healer.currentState
+        #expect(state.models.values.filter { $0.isCooling(at: t0) }.count == 29)
+        #expect(state.inFlight.isEmpty)
+        #expect(state.pins.count == 29)
+        let cooldowns = await healer.auditRecords(since: nil, limit: 1000).filter { $0.rule == Rule.modelCooldown }
+        #expect(cooldowns.count == 29)
+        #expect(Set(state.pins.values.map(\.repinnedTo)) == ["p/m29"])
+    }
 }

@@ -6,9 +6,15 @@ extension Healer {
     /// come back as failed results whose detail starts with "refused:". In dry run nothing runs and
     /// the results say what would have.
     public func probe(model: String?) async -> [ProbeResult] {
+        ensureLoaded()
         let now = clock.now()
-        let (result, refused) = Policy.planManualProbes(state: state, model: model, now: now, config: config)
-        let carried = await carryOut(result, now: now)
+        let config = self.config
+        var refused: [ProbeResult] = []
+        let carried = await carryOut(now: now) { current in
+            let planned = Policy.planManualProbes(state: current, model: model, now: now, config: config)
+            refused = planned.refused
+            return planned.result
+        }
         writeStatusFile()
         return carried.probes + refused
     }

@@ -6,7 +6,10 @@ extension Healer {
         var records: [DecisionRecord] = []
         /// Results of the probes in the batch (executed, or described in dry run).
         var probes: [ProbeResult] = []
+        /// A heal action ran or was planned (probes included).
         var acted = false
+        /// A disruptive action ran or was planned.
+        var disrupted = false
     }
 
     /// Takes the policy's new state and carries out its decisions, in order:
@@ -17,7 +20,12 @@ extension Healer {
     ///    probe results go back to the policy;
     /// 3. each decision's audit record, its heal event (metrics file) and the counters;
     /// 4. the state saved again.
-    func carryOut(_ result: PolicyResult, now: Date) async -> Carried {
+    ///
+    /// `decide` runs the policy on the current state right here, with no suspension point between
+    /// reading the state and replacing it, so concurrent calls into the actor cannot lose updates.
+    func carryOut(now: Date, _ decide: (HealState) -> PolicyResult) async -> Carried {
+        ensureLoaded()
+        let result = decide(state)
         state = result.state
         var decisions = result.decisions
         let dryRun = config.dryRun
@@ -101,6 +109,7 @@ extension Healer {
                 }
             }
             carried.acted = carried.acted || outcome != "refused"
+            carried.disrupted = carried.disrupted || (outcome != "refused" && action.isDisruptive)
             counters.count(action: action.kind, result: Self.resultLabel(outcome), dryRun: dryRun)
         } else {
             outcome = "recorded"; detail = ""

@@ -15,10 +15,8 @@ extension Healer {
     @discardableResult
     func writeStatusFile() -> StatusSnapshot {
         let snap = snapshot()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         do {
-            let data = try encoder.encode(snap)
+            let data = try snap.jsonData()
             try AtomicFile.write(data, to: paths.statusFile, mode: 0o600)
             fileFaults["status-file"] = nil
         } catch let error as FileSystemError {

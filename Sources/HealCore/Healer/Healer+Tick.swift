@@ -6,11 +6,14 @@ extension Healer {
     /// state, write the status file.
     public func tick(_ observation: Observation) async -> TickReport {
         let started = ContinuousClock.now
+        ensureLoaded()
         let now = clock.now()
         noteObservation(observation)
-        let result = Policy.evaluate(state: state, observation: observation, now: now, config: config)
-        let carried = await carryOut(result, now: now)
-        cleanUpBackups(observation, acted: carried.acted, now: now)
+        let config = self.config
+        let carried = await carryOut(now: now) {
+            Policy.evaluate(state: $0, observation: observation, now: now, config: config)
+        }
+        cleanUpBackups(observation, disrupted: carried.disrupted, now: now)
         counters.ticks += 1
         let elapsed = started.duration(to: .now)
         let processingMs = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
@@ -45,8 +48,8 @@ extension Healer {
 
     /// Backups taken before earlier actions are removed once a tick sees the gateway live with a
     /// valid config and takes no disruptive action itself.
-    private func cleanUpBackups(_ o: Observation, acted: Bool, now: Date) {
-        guard !state.pendingBackups.isEmpty, o.gateway.live == true, o.openclawConfig == .valid, !acted else { return }
+    private func cleanUpBackups(_ o: Observation, disrupted: Bool, now: Date) {
+        guard !state.pendingBackups.isEmpty, o.gateway.live == true, o.openclawConfig == .valid, !disrupted else { return }
         let pending = state.pendingBackups
         let failed = ConfigBackups(configFile: paths.configFile, directory: paths.configBackupsDir).remove(pending)
         state.pendingBackups = failed.map(\.0)

@@ -34,6 +34,9 @@ public actor Healer {
     var observationFaults: [String: String] = [:]
     var fileFaults: [String: String] = [:]
     var stateSaveError: String?
+    /// Whether `load()` ran; every entry point loads first, so a forgotten `load()` never
+    /// overwrites a saved state with a fresh one.
+    var loaded = false
 
     public init(config: HealConfig, control: any GatewayControl, clock: any HealClock, version: String, pid: Int32) {
         self.config = config
@@ -58,6 +61,7 @@ public actor Healer {
     /// clean; actions that were in flight when the healer last stopped are recorded as interrupted.
     /// Returns notes for the log.
     public func load() -> [String] {
+        loaded = true
         let now = clock.now()
         let result = StateStore(path: paths.stateFile).load(now: now)
         state = result.state
@@ -83,26 +87,13 @@ public actor Healer {
 
     /// Saves the state and the audit record of the stop.
     public func recordShutdown(reason: String) async {
+        ensureLoaded()
         let now = clock.now()
         audit(AuditRecord(time: now, incident: "-", rule: "healer-lifecycle", trigger: "healer stopping",
                           evidence: [reason], action: nil, dryRun: config.dryRun, outcome: "stopped",
                           detail: "uptime \(Int(now.timeIntervalSince(startedAt))) s"))
         _ = persist()
         writeStatusFile()
-    }
-
-    /// Applies a new config (already validated by the caller); returns the changed keys.
-    public func reload(_ newConfig: HealConfig) -> [String] {
-        let changed = ConfigDiff.changedKeys(config, newConfig)
-        guard !changed.isEmpty else { return [] }
-        config = newConfig
-        paths = HealPaths(config: newConfig)
-        audit(AuditRecord(time: clock.now(), incident: "-", rule: "config-reload", trigger: "config reloaded",
-                          evidence: ["changed: " + changed.joined(separator: ", ")], action: nil,
-                          dryRun: newConfig.dryRun, outcome: "reloaded", detail: "\(changed.count) keys changed"))
-        _ = persist()
-        writeStatusFile()
-        return changed
     }
 
     /// Audit records newer than `since`, at most `limit`, newest last.
@@ -137,6 +128,10 @@ public actor Healer {
         return HealerHealth(ok: reasons.isEmpty, reasons: reasons, lastTickAt: lastTickAt, lastTickAgeSec: age,
                             tickIntervalSec: interval, stateDirectory: dir, stateDirectoryWritable: writable,
                             stateSaveError: stateSaveError)
+    }
+
+    func ensureLoaded() {
+        if !loaded { _ = load() }
     }
 
     /// Whether files can be created in `dir`, or, while it does not exist yet, in its nearest

@@ -1,8 +1,23 @@
 import Foundation
 
-/// The dotted keys (`autoFix.cronFailThreshold`, `modelOrder`) whose values differ between two
-/// configs, found by comparing their JSON forms.
-enum ConfigDiff {
+extension Healer {
+    /// Applies a new config (already validated by the caller); returns the changed keys.
+    public func reload(_ newConfig: HealConfig) -> [String] {
+        ensureLoaded()
+        let changed = Self.changedKeys(config, newConfig)
+        guard !changed.isEmpty else { return [] }
+        config = newConfig
+        paths = HealPaths(config: newConfig)
+        audit(AuditRecord(time: clock.now(), incident: "-", rule: "config-reload", trigger: "config reloaded",
+                          evidence: ["changed: " + changed.joined(separator: ", ")], action: nil,
+                          dryRun: newConfig.dryRun, outcome: "reloaded", detail: "\(changed.count) keys changed"))
+        persist()
+        writeStatusFile()
+        return changed
+    }
+
+    /// The dotted keys (`autoFix.cronFailThreshold`, `modelOrder`) whose values differ, found by
+    /// comparing the two configs' JSON forms.
     static func changedKeys(_ old: HealConfig, _ new: HealConfig) -> [String] {
         let a = flatten(old), b = flatten(new)
         return Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
