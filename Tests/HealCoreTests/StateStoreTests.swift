@@ -101,4 +101,14 @@ struct StateStoreTests {
         #expect(s.nextIncident(at: t0) == "inc-1760000000-1")
         #expect(s.nextIncident(at: at(1.7)) == "inc-1760000001-2")
     }
+
+    @Test func temporaryFilesLeftByACrashAreCleanedAtLoad() throws {
+        let dir = makeTempDir(); defer { removeTemp(dir) }
+        let store = StateStore(path: dir + "/state.json")
+        try store.save(richState())
+        try Data("{ half a sta".utf8).write(to: URL(fileURLWithPath: dir + "/.state.json.tmp-123-456"))
+        try Data("other".utf8).write(to: URL(fileURLWithPath: dir + "/.other.tmp-1"))
+        #expect(store.load().state == richState())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == [".other.tmp-1", "state.json"])
+    }
 }

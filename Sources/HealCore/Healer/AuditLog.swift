@@ -61,7 +61,9 @@ public struct AuditLog: Sendable {
         return newestFirst.reversed()
     }
 
-    static func encoder() -> JSONEncoder {
+    /// The encoder of audit lines (sorted keys, ISO-8601 times with milliseconds); `GET /events`
+    /// should use it too, so the API and the file agree.
+    public static func encoder() -> JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         e.dateEncodingStrategy = .custom { date, encoder in
@@ -71,7 +73,7 @@ public struct AuditLog: Sendable {
         return e
     }
 
-    static func decoder() -> JSONDecoder {
+    public static func decoder() -> JSONDecoder {
         let d = JSONDecoder()
         d.dateDecodingStrategy = .custom { decoder in
             let c = try decoder.singleValueContainer()

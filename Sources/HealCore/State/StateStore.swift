@@ -12,6 +12,7 @@ public struct StateStore: Sendable {
     public init(path: String) { self.path = path }
 
     public func load(now: Date = Date()) -> StateLoadResult {
+        removeLeftoverTemporaryFiles()
         guard FileManager.default.fileExists(atPath: path) else {
             return StateLoadResult(state: HealState(), notes: ["no state file at \(path); starting clean"], startedClean: false)
         }
@@ -35,6 +36,17 @@ public struct StateStore: Sendable {
             notes.append("could not move it aside (\(String(cString: strerror(errno)))); starting clean, the next save replaces it")
         }
         return StateLoadResult(state: HealState(), notes: notes, startedClean: true)
+    }
+
+    /// A crash between creating and renaming a temporary file leaves it behind; the state file
+    /// itself is intact (the rename never happened), so the leftovers are only clutter.
+    func removeLeftoverTemporaryFiles() {
+        let dir = (path as NSString).deletingLastPathComponent
+        let prefix = "." + (path as NSString).lastPathComponent + ".tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(atPath: (dir.isEmpty ? "." : dir) + "/" + name)
+        }
     }
 
     public func save(_ state: HealState) throws(FileSystemError) {
