@@ -174,4 +174,14 @@ struct PolicyModelsTests {
         (s, _, _) = ingest(s, failure(nil, .overloaded, text: "The AI service is temporarily overloaded."))
         #expect(s.models[modelB]?.isCooling(at: t0) == true)
     }
+
+    @Test func quietModelsAreForgottenAfterADay() {
+        var (s, _, _) = ingest(HealState(), failure("typo/model", .rateLimit))
+        (s, _, _) = ingest(s, failure(modelA, .rateLimit, at: at(100), retryAfter: 200_000), now: at(100))
+        let (kept, _) = evaluate(s, observe(at: at(86399)))
+        #expect(kept.models["typo/model"] != nil, "strikes are remembered for a day")
+        let (after, _) = evaluate(s, observe(at: at(86400)))
+        #expect(after.models["typo/model"] == nil)
+        #expect(after.models[modelA] != nil, "a model still cooling is kept")
+    }
 }

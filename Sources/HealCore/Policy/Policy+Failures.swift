@@ -142,6 +142,19 @@ extension Policy {
         return .cooled
     }
 
+    /// Forgets models with no cooldown, no strike left to remember (a quiet day) and no session
+    /// waiting for them, so ids seen once (a typo in a posted event) do not pile up in the state.
+    static func forgetQuietModels(_ s: inout HealState, now: Date) {
+        let waitedFor = Set(s.pins.values.map(\.original))
+        for (model, record) in s.models where record.cooldown == nil && !waitedFor.contains(model) {
+            let quiet = record.lastHitAt.map { now.timeIntervalSince($0) >= CooldownLadder.strikeWindowSec } ?? true
+            if quiet { s.models[model] = nil }
+        }
+        let known = Set(s.models.keys).union(waitedFor)
+        s.probes.lastProbeAt = s.probes.lastProbeAt.filter { known.contains($0.key) || now.timeIntervalSince($0.value) < 3600 }
+        s.probes.goodStreak = s.probes.goodStreak.filter { known.contains($0.key) }
+    }
+
     /// Cooldowns end by time; the model is available again (pins wait for probes, see `restorePins`).
     static func expireCooldowns(_ s: inout HealState, now: Date, config: HealConfig, into decisions: inout [Decision]) {
         for model in s.models.keys.sorted() {

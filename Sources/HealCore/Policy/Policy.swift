@@ -28,6 +28,7 @@ public enum Policy {
                                     configFile: observation.openclawConfig)
 
         expireCooldowns(&s, now: now, config: config, into: &decisions)
+        forgetQuietModels(&s, now: now)
         resumeRestartsIfDue(&s, now: now, into: &decisions)
         let gatewayRestart = gatewayRule(&s, observation.gateway, now: now, config: config,
                                          context: context, into: &restarts)
