@@ -1,0 +1,88 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The append-only audit log (JSONL, one record per line, fsync'd, mode 0600).
+public struct AuditLog: Sendable {
+    public let path: String
+    public init(path: String) { self.path = path }
+
+    public func append(_ record: AuditRecord) throws(FileSystemError) {
+        let data: Data
+        do { data = try Self.encoder().encode(record.redacted()) } catch {
+            throw FileSystemError(operation: "encode audit record for", path: path, message: "\(error)")
+        }
+        try AppendOnlyFile.append(line: String(decoding: data, as: UTF8.self), to: path, sync: true)
+    }
+
+    /// Records newer than `since` (all when nil), at most `limit`, newest last. Reads the file
+    /// backwards in chunks, so a long log costs only what is asked for. An unterminated last line
+    /// (a write torn by a crash) and lines that do not decode are skipped.
+    public func read(since: Date?, limit: Int) throws(FileSystemError) -> [AuditRecord] {
+        guard limit > 0 else { return [] }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return [] }
+            throw .current("open", path)
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw .current("stat", path) }
+        var end = off_t(st.st_size)
+        var carry = Data()   // bytes after the last newline seen so far (toward the end)
+        var newestFirst: [AuditRecord] = []
+        // Until the last newline of the file is found, bytes belong to an unterminated (torn) line.
+        var inTornTail = true
+        let decoder = Self.decoder()
+        let chunk = 64 * 1024
+        while end > 0 {
+            let start = max(0, end - off_t(chunk))
+            var buffer = [UInt8](repeating: 0, count: Int(end - start))
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, start) }
+            guard n == buffer.count else { throw .current("read", path) }
+            end = start
+            var lines = (Data(buffer) + carry).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            if inTornTail {
+                let foundNewline = lines.count > 1
+                lines.removeLast() // what follows the file's last newline (empty when the file ends cleanly)
+                guard foundNewline else { carry = Data(); continue }
+                inTornTail = false
+            }
+            // The first piece may continue in the chunk before this one.
+            carry = start > 0 ? Data(lines.removeFirst()) : Data()
+            for line in lines.reversed() where !line.isEmpty {
+                guard let record = try? decoder.decode(AuditRecord.self, from: Data(line)) else { continue }
+                if let since, record.time <= since { return newestFirst.reversed() }
+                newestFirst.append(record)
+                if newestFirst.count >= limit { return newestFirst.reversed() }
+            }
+        }
+        return newestFirst.reversed()
+    }
+
+    /// The encoder of audit lines (sorted keys, ISO-8601 times with milliseconds); `GET /events`
+    /// should use it too, so the API and the file agree.
+    public static func encoder() -> JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        e.dateEncodingStrategy = .custom { date, encoder in
+            var c = encoder.singleValueContainer()
+            try c.encode(Timestamps.iso(date))
+        }
+        return e
+    }
+
+    public static func decoder() -> JSONDecoder {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .custom { decoder in
+            let c = try decoder.singleValueContainer()
+            let text = try c.decode(String.self)
+            guard let date = Timestamps.parse(text) else {
+                throw DecodingError.dataCorruptedError(in: c, debugDescription: "not an ISO-8601 time: \(text)")
+            }
+            return date
+        }
+        return d
+    }
+}

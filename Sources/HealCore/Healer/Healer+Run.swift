@@ -1,0 +1,156 @@
+import Foundation
+
+extension Healer {
+    /// What carrying out a batch of decisions produced.
+    struct Carried {
+        var records: [DecisionRecord] = []
+        /// Results of the probes in the batch (executed, or described in dry run).
+        var probes: [ProbeResult] = []
+        /// A heal action ran or was planned (probes included).
+        var acted = false
+        /// A disruptive action ran or was planned.
+        var disrupted = false
+    }
+
+    /// Takes the policy's new state and carries out its decisions, in order:
+    /// 1. before any disruptive action: a backup of `openclaw.json` and the state saved (with the
+    ///    actions marked in flight); if either fails, the disruptive actions are refused;
+    /// 2. each decision: refused ones and alerts are only recorded; actions run through
+    ///    `GatewayControl` (in dry run only planned); failures adjust the state (`Policy.applyOutcome`);
+    ///    probe results go back to the policy;
+    /// 3. each decision's audit record, its heal event (metrics file) and the counters;
+    /// 4. the state saved again.
+    ///
+    /// `decide` runs the policy on the current state right here, with no suspension point between
+    /// reading the state and replacing it, so concurrent calls into the actor cannot lose updates.
+    func carryOut(now: Date, _ decide: (HealState) -> PolicyResult) async -> Carried {
+        ensureLoaded()
+        let result = decide(state)
+        state = result.state
+        var decisions = result.decisions
+        let dryRun = config.dryRun
+        var carried = Carried()
+        guard !decisions.isEmpty else { return carried }
+
+        let disruptive = decisions.indices.filter { decisions[$0].isRunnable && decisions[$0].action?.isDisruptive == true }
+        if !dryRun, let first = disruptive.first {
+            do {
+                let backups = ConfigBackups(configFile: paths.configFile, directory: paths.configBackupsDir)
+                if let backup = try backups.take(at: now, incident: decisions[first].incident) {
+                    state.pendingBackups.append(backup)
+                }
+                fileFaults["config-backup"] = nil
+            } catch {
+                fileFaults["config-backup"] = error.description
+                refuse(&decisions, disruptive, because: "no backup of openclaw.json could be taken: \(error.description)", now: now)
+            }
+        }
+        let inFlight = dryRun ? [] : decisions.filter(\.isRunnable).map {
+            InFlightAction(incident: $0.incident, rule: $0.rule, kind: $0.action!.kind, summary: $0.action!.summary,
+                           dryRun: false, startedAt: now)
+        }
+        state.inFlight.append(contentsOf: inFlight)
+        if !persist(), !dryRun {
+            let stillRunnable = decisions.indices.filter { decisions[$0].isRunnable && decisions[$0].action?.isDisruptive == true }
+            refuse(&decisions, stillRunnable, because: "the state could not be saved first: \(stateSaveError ?? "unknown error")", now: now)
+        }
+
+        for decision in decisions {
+            let records = await carryOne(decision, dryRun: dryRun, into: &carried)
+            carried.records += records
+        }
+        state.inFlight.removeAll { f in inFlight.contains(f) }
+        persist()
+        return carried
+    }
+
+    private func refuse(_ decisions: inout [Decision], _ indices: [Int], because why: String, now: Date) {
+        for i in indices where decisions[i].refusal == nil {
+            decisions[i].refusal = why
+            decisions[i].metric = nil
+            state = Policy.applyOutcome(state: state, decision: decisions[i], ok: false, now: now)
+        }
+    }
+
+    /// Carries out one decision; returns its record followed by the records of any decisions its
+    /// outcome led to (a probe's recovery or longer cooldown).
+    private func carryOne(_ d: Decision, dryRun: Bool, into carried: inout Carried) async -> [DecisionRecord] {
+        var outcome: String
+        var detail: String
+        var plan: ActionPlan?
+        var metricDue = d.metric != nil
+        var followUps: [Decision] = []
+
+        if let refusal = d.refusal {
+            outcome = "refused"; detail = refusal; metricDue = false
+            if let action = d.action { plan = control.plan(action, config: config) }
+        } else if let action = d.action {
+            plan = control.plan(action, config: config)
+            if dryRun {
+                outcome = "planned"; detail = "dry run: nothing executed"
+                if case .probeModel(let model) = action {
+                    carried.probes.append(ProbeResult(model: model, ok: false,
+                                                      detail: "dry run: not executed; would run \(Self.describe(plan))"))
+                }
+            } else {
+                let result = await control.execute(action, config: config)
+                let after = clock.now()
+                outcome = result.ok ? "executed" : "failed"
+                detail = result.detail
+                metricDue = metricDue && result.ok
+                state = Policy.applyOutcome(state: state, decision: d, ok: result.ok, now: after)
+                if case .restartGateway = action, result.ok { counters.gatewayRestarts += 1 }
+                if case .probeModel(let model) = action {
+                    let probe = result.probe ?? ProbeResult(model: model, ok: result.ok, detail: result.detail)
+                    carried.probes.append(probe)
+                    let applied = Policy.applyProbe(state: state, result: probe, now: after, config: config)
+                    state = applied.state
+                    followUps = applied.decisions
+                }
+            }
+            carried.acted = carried.acted || outcome != "refused"
+            carried.disrupted = carried.disrupted || (outcome != "refused" && action.isDisruptive)
+            counters.count(action: action.kind, result: Self.resultLabel(outcome), dryRun: dryRun)
+        } else {
+            outcome = "recorded"; detail = ""
+        }
+
+        let time = clock.now()
+        audit(AuditRecord(time: time, incident: d.incident, rule: d.rule, trigger: d.trigger, evidence: d.evidence,
+                          action: d.action.map { .init(kind: $0.kind, summary: $0.summary, plan: plan) },
+                          dryRun: dryRun, outcome: outcome, detail: detail))
+        if metricDue, let metric = d.metric { recordMetric(metric, at: time, dryRun: dryRun && d.action != nil) }
+        var records = [DecisionRecord(decision: d, outcome: outcome, detail: detail, plan: plan, dryRun: dryRun)]
+        for f in followUps {
+            // Probe consequences (a recovery, a longer cooldown) carry no action of their own.
+            audit(AuditRecord(time: time, incident: f.incident, rule: f.rule, trigger: f.trigger, evidence: f.evidence,
+                              action: nil, dryRun: dryRun, outcome: "recorded", detail: "after \(d.incident)"))
+            if let metric = f.metric { recordMetric(metric, at: time, dryRun: false) }
+            records.append(DecisionRecord(decision: f, outcome: "recorded", detail: "after \(d.incident)",
+                                          plan: nil, dryRun: dryRun))
+        }
+        return records
+    }
+
+    func recordMetric(_ metric: MetricEvent, at time: Date, dryRun: Bool) {
+        do {
+            try MetricsLog(path: paths.metricsFile).append(metric, at: time, dryRun: dryRun)
+            fileFaults["metrics-file"] = nil
+        } catch {
+            fileFaults["metrics-file"] = error.description
+        }
+    }
+
+    static func resultLabel(_ outcome: String) -> String {
+        switch outcome {
+        case "executed": return "ok"
+        default: return outcome // failed | planned | refused
+        }
+    }
+
+    static func describe(_ plan: ActionPlan?) -> String {
+        guard let plan else { return "nothing" }
+        let commands = plan.argv.map { $0.joined(separator: " ") }.joined(separator: "; ")
+        return commands.isEmpty ? (plan.filePatch ?? "nothing") : commands
+    }
+}

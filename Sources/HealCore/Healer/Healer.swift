@@ -1,0 +1,172 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The one owner of the healer's state. The monitor loop, the log follower and the HTTP handlers
+/// all go through it; it asks the pure `Policy`, saves the state before any disruptive action,
+/// runs actions through `GatewayControl` (or only plans them in dry run), and records every
+/// decision in the audit log, heal events in the metrics file and the snapshot in the status file.
+///
+/// File write failures never stop it: they show as faults in the snapshot. If the state cannot be
+/// saved, disruptive actions are refused until it can (acting on state that a restart of the
+/// healer would forget is how the seed's restart loop happened).
+public actor Healer {
+    public internal(set) var config: HealConfig
+    public internal(set) var lastTickAt: Date?
+
+    let control: any GatewayControl
+    let clock: any HealClock
+    let version: String
+    let pid: Int32
+    let startedAt: Date
+
+    var state = HealState()
+    var paths: HealPaths
+    var counters = HealCounters()
+    var lastTickDurationMs = 0
+    var lastTickActed = false
+    var lastGateway: GatewayObservation?
+    /// Sessions seen at the last tick; failure events between ticks repin from these.
+    var lastSessions: [SessionPin] = []
+    /// `openclaw.json` as last observed. Before the first tick nothing says it is bad.
+    var lastConfigFile: ConfigFileObservation = .valid
+    var observationFaults: [String: String] = [:]
+    var fileFaults: [String: String] = [:]
+    var stateSaveError: String?
+    /// Whether `load()` ran; every entry point loads first, so a forgotten `load()` never
+    /// overwrites a saved state with a fresh one.
+    var loaded = false
+
+    public init(config: HealConfig, control: any GatewayControl, clock: any HealClock, version: String, pid: Int32) {
+        self.config = config
+        self.control = control
+        self.clock = clock
+        self.version = version
+        self.pid = pid
+        self.startedAt = clock.now()
+        self.paths = HealPaths(config: config)
+    }
+
+    /// Trivially true: answering at all proves the actor is not wedged (the watchdog asks).
+    public func ping() -> Bool { true }
+
+    /// The resolved file paths in use.
+    public var files: HealPaths { paths }
+
+    /// A copy of the current state (for tests and diagnostics).
+    public var currentState: HealState { state }
+
+    /// Loads the saved state. A corrupt or unreadable file is moved aside and the healer starts
+    /// clean; actions that were in flight when the healer last stopped are recorded as interrupted.
+    /// Returns notes for the log.
+    public func load() -> [String] {
+        loaded = true
+        let now = clock.now()
+        let result = StateStore(path: paths.stateFile).load(now: now)
+        state = result.state
+        var notes = result.notes
+        let interrupted = state.inFlight
+        for f in interrupted {
+            notes.append("action interrupted by the last stop: \(f.summary) (incident \(f.incident))")
+            audit(AuditRecord(time: now, incident: f.incident, rule: f.rule,
+                              trigger: "healer stopped before the outcome was recorded",
+                              evidence: ["started \(Timestamps.iso(f.startedAt))"],
+                              action: .init(kind: f.kind, summary: f.summary, plan: nil), dryRun: f.dryRun,
+                              outcome: "interrupted", detail: "outcome unknown; the next ticks re-observe and re-decide"))
+        }
+        state.inFlight = []
+        audit(AuditRecord(time: now, incident: "-", rule: "healer-lifecycle", trigger: "healer started",
+                          evidence: ["version \(version), pid \(pid)"] + notes, action: nil, dryRun: config.dryRun,
+                          outcome: "started", detail: result.startedClean ? "started clean" : "state loaded"))
+        if result.startedClean || !interrupted.isEmpty || !FileManager.default.fileExists(atPath: paths.stateFile) {
+            _ = persist()
+        }
+        return notes
+    }
+
+    /// Saves the state and the audit record of the stop.
+    public func recordShutdown(reason: String) async {
+        ensureLoaded()
+        let now = clock.now()
+        audit(AuditRecord(time: now, incident: "-", rule: "healer-lifecycle", trigger: "healer stopping",
+                          evidence: [reason], action: nil, dryRun: config.dryRun, outcome: "stopped",
+                          detail: "uptime \(Int(now.timeIntervalSince(startedAt))) s"))
+        _ = persist()
+        writeStatusFile()
+    }
+
+    /// Audit records newer than `since`, at most `limit`, newest last.
+    public func auditRecords(since: Date?, limit: Int) -> [AuditRecord] {
+        do {
+            let records = try AuditLog(path: paths.auditFile).read(since: since, limit: limit)
+            fileFaults["audit-read"] = nil
+            return records
+        } catch {
+            fileFaults["audit-read"] = error.description
+            return []
+        }
+    }
+
+    /// Whether the healer itself is fine: a tick within twice the interval (or still starting up)
+    /// and a writable state directory whose last save worked.
+    public var healthDetail: HealerHealth {
+        let now = clock.now()
+        let interval = config.monitor.intervalSec
+        var reasons: [String] = []
+        let age = lastTickAt.map { Int(now.timeIntervalSince($0)) }
+        let reference = lastTickAt ?? startedAt
+        if now.timeIntervalSince(reference) > TimeInterval(2 * interval) {
+            reasons.append(lastTickAt == nil
+                ? "no tick since the start \(Int(now.timeIntervalSince(startedAt))) s ago"
+                : "last tick \(age ?? 0) s ago (interval \(interval) s)")
+        }
+        let dir = paths.stateDirectory
+        let writable = Self.canWrite(in: dir)
+        if !writable { reasons.append("state directory \(dir) is not writable") }
+        if let e = stateSaveError { reasons.append("saving the state failed: \(e)") }
+        return HealerHealth(ok: reasons.isEmpty, reasons: reasons, lastTickAt: lastTickAt, lastTickAgeSec: age,
+                            tickIntervalSec: interval, stateDirectory: dir, stateDirectoryWritable: writable,
+                            stateSaveError: stateSaveError)
+    }
+
+    func ensureLoaded() {
+        if !loaded { _ = load() }
+    }
+
+    /// Whether files can be created in `dir`, or, while it does not exist yet, in its nearest
+    /// existing ancestor (the first save creates it).
+    static func canWrite(in dir: String) -> Bool {
+        var path = dir
+        while !FileManager.default.fileExists(atPath: path) {
+            let parent = (path as NSString).deletingLastPathComponent
+            if parent == path || parent.isEmpty { return false }
+            path = parent
+        }
+        return access(path, W_OK | X_OK) == 0
+    }
+
+    /// Saves the state; records the failure as a fault. Returns whether it worked.
+    @discardableResult
+    func persist() -> Bool {
+        do {
+            try StateStore(path: paths.stateFile).save(state)
+            stateSaveError = nil
+            fileFaults["state-file"] = nil
+            return true
+        } catch {
+            stateSaveError = error.description
+            fileFaults["state-file"] = error.description
+            return false
+        }
+    }
+
+    func audit(_ record: AuditRecord) {
+        do {
+            try AuditLog(path: paths.auditFile).append(record)
+            fileFaults["audit-file"] = nil
+        } catch {
+            fileFaults["audit-file"] = error.description
+        }
+    }
+}

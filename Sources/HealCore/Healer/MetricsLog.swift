@@ -1,0 +1,27 @@
+import Foundation
+
+/// Heal events appended to `metricsFile` as JSONL (the seed's task T-014):
+/// `{"ts": ISO-8601, "plugin": "self-heal", "event": …, <fields>}`, plus `"dryRun": true` for
+/// events only planned in dry run. The parent directory is created when missing.
+public struct MetricsLog: Sendable {
+    public let path: String
+    public init(path: String) { self.path = path }
+
+    public func append(_ event: MetricEvent, at time: Date, dryRun: Bool) throws(FileSystemError) {
+        var fields = event.fields.mapValues { value -> MetricValue in
+            if case .string(let s) = value { return .string(Redactor.redact(s, maxBytes: 2000)) }
+            return value
+        }
+        fields["ts"] = .string(Timestamps.iso(time))
+        fields["plugin"] = .string("self-heal")
+        fields["event"] = .string(event.event)
+        if dryRun { fields["dryRun"] = .bool(true) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data: Data
+        do { data = try encoder.encode(fields) } catch {
+            throw FileSystemError(operation: "encode metrics line for", path: path, message: "\(error)")
+        }
+        try AppendOnlyFile.append(line: String(decoding: data, as: UTF8.self), to: path, sync: false)
+    }
+}

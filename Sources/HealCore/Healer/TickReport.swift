@@ -1,0 +1,19 @@
+import Foundation
+
+/// What one tick did, for the monitor loop (systemd `STATUS=`, logging, watchdog gating).
+public struct TickReport: Sendable, Equatable {
+    public var at: Date
+    public var decisions: [DecisionRecord]
+    public var health: String
+    public var faults: [String: String]
+    public var durationMs: Int
+    /// The state was saved at the end of the tick.
+    public var persisted: Bool
+    /// One line for `STATUS=`.
+    public var statusLine: String
+    public init(at: Date, decisions: [DecisionRecord], health: String, faults: [String: String], durationMs: Int,
+                persisted: Bool, statusLine: String) {
+        self.at = at; self.decisions = decisions; self.health = health; self.faults = faults
+        self.durationMs = durationMs; self.persisted = persisted; self.statusLine = statusLine
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Removes API keys and tokens from text before it reaches the audit log, an issue body, the
+/// metrics file or the status file. Error texts from providers and the CLI carry them more often
+/// than one would like (a `Bearer` header echoed back, a key in a URL).
+///
+/// Each secret keeps a short, harmless prefix (`sk-`, `Bearer `, `key=`) so a reader still sees
+/// what kind of credential was there.
+public enum Redactor {
+    public static let mask = "[REDACTED]"
+
+    /// Patterns in the order they are applied; each captures the prefix to keep in group 1.
+    private static let patterns: [NSRegularExpression] = {
+        let sources = [
+            // Authorization headers: Bearer / Basic credentials.
+            #"(?i)(\b(?:bearer|basic)\s+)[A-Za-z0-9._~+/=\-]{8,}"#,
+            // OpenAI / Anthropic style keys: sk-..., sk-ant-..., sk-proj-...
+            #"(\bsk-)[A-Za-z0-9_\-]{8,}"#,
+            // GitHub tokens.
+            #"(\bgh[pousr]_)[A-Za-z0-9]{16,}"#,
+            #"(\bgithub_pat_)[A-Za-z0-9_]{16,}"#,
+            // Slack tokens.
+            #"(\bxox[abposr]-)[A-Za-z0-9\-]{8,}"#,
+            // Google API keys.
+            #"(\bAIza)[0-9A-Za-z_\-]{20,}"#,
+            // key=..., token: "...", api_key=..., password=..., secret=... (URL queries, JSON, headers).
+            #"(?i)(\b(?:x-)?(?:api[_-]?key|apikey|key|token|access[_-]?token|refresh[_-]?token|secret|client[_-]?secret|password|passwd|auth)["']?\s*[:=]\s*["']?)[A-Za-z0-9+/_\-.=~]{12,}"#,
+        ]
+        return sources.map { try! NSRegularExpression(pattern: $0) }
+    }()
+
+    public static func redact(_ text: String) -> String {
+        guard !text.isEmpty else { return text }
+        var out = text
+        for re in patterns {
+            let range = NSRange(out.startIndex..., in: out)
+            out = re.stringByReplacingMatches(in: out, range: range, withTemplate: "$1\(mask)")
+        }
+        return out
+    }
+
+    /// Redacts, then shortens to at most `maxBytes` of UTF-8 (on a character boundary), marking the cut.
+    public static func redact(_ text: String, maxBytes: Int) -> String {
+        truncate(redact(text), maxBytes: maxBytes)
+    }
+
+    public static func truncate(_ text: String, maxBytes: Int) -> String {
+        guard text.utf8.count > maxBytes else { return text }
+        let marker = " …[truncated]"
+        let budget = max(0, maxBytes - marker.utf8.count)
+        var used = 0
+        var end = text.startIndex
+        for ch in text {
+            let n = String(ch).utf8.count
+            if used + n > budget { break }
+            used += n
+            end = text.index(after: end)
+        }
+        return String(text[..<end]) + marker
+    }
+}

@@ -1,0 +1,23 @@
+/// The names rules put in `Decision.rule` (and so in the audit log).
+public enum Rule {
+    public static let modelCooldown = "model-cooldown"
+    public static let modelCooldownExtended = "model-cooldown-extended"
+    public static let lastModelKept = "model-cooldown-skipped"
+    public static let modelRecovered = "model-recovered"
+    public static let modelProbe = "model-probe"
+    public static let sessionRepin = "session-repin"
+    public static let sessionRestore = "session-restore"
+    public static let sessionPinForgotten = "session-pin-forgotten"
+    public static let whatsappRestart = "whatsapp-restart"
+    public static let whatsappAlert = "whatsapp-alert"
+    public static let gatewayRestart = "gateway-restart"
+    public static let restartBudgetPaused = "restart-budget-paused"
+    public static let restartBudgetResumed = "restart-budget-resumed"
+    public static let cronDisable = "cron-disable"
+    public static let cronIssue = "cron-issue"
+    public static let cronAlert = "cron-alert"
+    public static let cronReport = "cron-report"
+    public static let pluginDisable = "plugin-disable"
+    public static let pluginIssue = "plugin-issue"
+    public static let pluginAlert = "plugin-alert"
+}

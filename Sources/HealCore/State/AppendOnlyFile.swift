@@ -1,0 +1,29 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Appends whole lines to a log file (JSONL). Each append is one `write` of the complete line,
+/// optionally fsync'd. If a previous writer crashed mid-line, a newline is written first so the new
+/// record does not glue onto the torn one (readers skip the torn fragment).
+public enum AppendOnlyFile {
+    public static func append(line: String, to path: String, mode: mode_t = 0o600, sync: Bool) throws(FileSystemError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        try AtomicFile.ensureDirectory(directory.isEmpty ? "." : directory)
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, mode) // read: to check the last byte
+        guard fd >= 0 else { throw .current("open for append", path) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw .current("stat", path) }
+        if st.st_mode & 0o777 != mode { _ = fchmod(fd, mode) }
+        var text = line.hasSuffix("\n") ? line : line + "\n"
+        if st.st_size > 0 {
+            var last: UInt8 = 0
+            if pread(fd, &last, 1, off_t(st.st_size - 1)) == 1, last != UInt8(ascii: "\n") {
+                text = "\n" + text
+            }
+        }
+        try AtomicFile.writeAll(fd, Data(text.utf8), path)
+        if sync { guard fsync(fd) == 0 else { throw .current("fsync", path) } }
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// A model the healer keeps out of the pool until `until`, and why.
+public struct ModelCooldown: Sendable, Equatable, Codable {
+    /// When the failure that started (or last extended) this cooldown happened.
+    public var since: Date
+    public var until: Date
+    public var reason: FailureReason
+    /// Where the failure came from: `log`, `http` or `probe`.
+    public var source: String
+    /// The error text that caused it, redacted and shortened.
+    public var evidence: String
+    /// The provider's own wait, when the error carried one (it wins over the ladder).
+    public var retryAfterSec: Int?
+
+    public init(since: Date, until: Date, reason: FailureReason, source: String, evidence: String,
+                retryAfterSec: Int? = nil) {
+        self.since = since; self.until = until; self.reason = reason; self.source = source
+        self.evidence = evidence; self.retryAfterSec = retryAfterSec
+    }
+
+    public func isActive(at now: Date) -> Bool { until > now }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// A session the healer moved off a cooled model: what it was pinned to before, so the pin can be
+/// put back once that model has recovered.
+public struct RememberedPin: Sendable, Equatable, Codable {
+    /// `provider/model` the session was pinned to before the healer touched it.
+    public var original: String
+    /// `provider/model` the healer pinned it to.
+    public var repinnedTo: String
+    /// When the healer first moved it.
+    public var at: Date
+    /// Last time the healer tried to change this session's pin (repin or restore), for retry spacing.
+    public var lastAttemptAt: Date
+    /// Last attempt to put the original pin back; the memory is dropped when one succeeds, so a
+    /// value here means a restore failed or was interrupted and is retried after a pause.
+    public var lastRestoreAttemptAt: Date?
+
+    public init(original: String, repinnedTo: String, at: Date, lastAttemptAt: Date,
+                lastRestoreAttemptAt: Date? = nil) {
+        self.original = original; self.repinnedTo = repinnedTo; self.at = at
+        self.lastAttemptAt = lastAttemptAt; self.lastRestoreAttemptAt = lastRestoreAttemptAt
+    }
+}
