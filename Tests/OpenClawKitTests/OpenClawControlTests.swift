@@ -305,7 +305,7 @@ import Testing
         #expect(call.tool == "gh")
         #expect(Array(call.argv.prefix(6)) == ["issue", "create", "-R", "owner/repo", "--title", "Cron \(Self.weird)"])
         let sentBody = call.argv[7]
-        #expect(sentBody.hasPrefix("Cron job failed: \(Self.weird)\nkey [REDACTED]\n"))
+        #expect(sentBody.hasPrefix("Cron job failed: \(Self.weird)\nkey sk-[REDACTED]\n"))
         #expect(!sentBody.contains("SECRETSECRET"))
         #expect(sentBody.utf8.count <= 8 * 1024)
         #expect(sentBody.hasSuffix("…(truncated by openclaw-self-heal)"))

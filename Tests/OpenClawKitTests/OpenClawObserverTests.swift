@@ -150,15 +150,4 @@ import Testing
         #expect(await observer(fake).observeSessions(config).fault?.contains("expected an object keyed by session key") == true)
         #expect(try fake.calls().isEmpty)
     }
-
-    @Test func configFileCheckIsJSON5() throws {
-        let dir = TemporaryDirectory()
-        let good = try dir.write("good.json", "{\n  // comment\n  agents: { defaults: { model: 'a/b', }, },\n  list: [1, 2,],\n}\n")
-        #expect(OpenClawConfigFileCheck.check(path: good) == .valid)
-        let bad = try dir.write("bad.json", "{ agents: { ")
-        #expect(OpenClawConfigFileCheck.check(path: bad) == .invalid("\(bad): not valid JSON5"))
-        let array = try dir.write("array.json", "[1]")
-        #expect(OpenClawConfigFileCheck.check(path: array) == .invalid("\(array): top level is an array, not an object"))
-        #expect(OpenClawConfigFileCheck.check(path: dir.file("absent.json")) == .missing)
-    }
 }

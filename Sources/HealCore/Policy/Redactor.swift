@@ -21,10 +21,18 @@ public enum Redactor {
             #"(\bgithub_pat_)[A-Za-z0-9_]{16,}"#,
             // Slack tokens.
             #"(\bxox[abposr]-)[A-Za-z0-9\-]{8,}"#,
-            // Google API keys.
+            // Google API keys and OAuth access tokens.
             #"(\bAIza)[0-9A-Za-z_\-]{20,}"#,
-            // key=..., token: "...", api_key=..., password=..., secret=... (URL queries, JSON, headers).
-            #"(?i)(\b(?:x-)?(?:api[_-]?key|apikey|key|token|access[_-]?token|refresh[_-]?token|secret|client[_-]?secret|password|passwd|auth)["']?\s*[:=]\s*["']?)[A-Za-z0-9+/_\-.=~]{12,}"#,
+            #"(\bya29\.)[0-9A-Za-z_\-]{20,}"#,
+            // JSON Web Tokens (three base64url parts).
+            #"(\beyJ)[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}"#,
+            // Telegram bot tokens: <bot id>:AA<secret>.
+            #"(\b\d{8,10}:)AA[A-Za-z0-9_\-]{30,}"#,
+            // Secrets in URL queries: ?key=..., &access_token=..., &sig=...
+            #"(?i)([?&](?:key|api_key|apikey|token|access_token|sig|signature)=)[^&\s"']+"#,
+            // Labelled values: api_key=..., token: "...", x-api-key: ..., password=... (JSON,
+            // headers, env dumps). A label says the value is secret, so short values go too.
+            #"(?i)(\b(?:x-)?(?:api[_-]?key|apikey|key|token|access[_-]?token|refresh[_-]?token|auth[_-]?token|secret|client[_-]?secret|password|passwd|auth|authorization)["']?\s*[:=]\s*["']?)(?!\[REDACTED\])[^\s"',;&}\]]{6,}"#,
         ]
         return sources.map { try! NSRegularExpression(pattern: $0) }
     }()

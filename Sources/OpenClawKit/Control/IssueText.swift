@@ -1,3 +1,4 @@
+import HealCore
 /// Prepares an issue's title and body for `gh issue create`: secrets redacted, the body capped at
 /// 8 KiB (UTF-8, cut on a character boundary, with a marker), the title kept to one line's worth.
 enum IssueText {
@@ -6,11 +7,11 @@ enum IssueText {
     static let truncationMarker = "\n\n…(truncated by openclaw-self-heal)"
 
     static func body(_ text: String) -> String {
-        cap(SecretRedactor.redact(text), bytes: bodyCap, marker: truncationMarker)
+        cap(Redactor.redact(text), bytes: bodyCap, marker: truncationMarker)
     }
 
     static func title(_ text: String) -> String {
-        cap(SecretRedactor.redact(text), bytes: titleCap, marker: "…")
+        cap(Redactor.redact(text), bytes: titleCap, marker: "…")
     }
 
     private static func cap(_ text: String, bytes limit: Int, marker: String) -> String {

@@ -15,7 +15,7 @@ extension OpenClawControl {
         case .needsFallback(let reason):
             why = reason
         }
-        if case .invalid(let problem) = OpenClawConfigFileCheck.check(path: config.configFile) {
+        if case .invalid(let problem) = OpenClawConfigCheck.check(path: config.configFile) {
             return ActionOutcome(ok: false, detail: "`openclaw gateway restart` failed (\(why)); systemctl fallback skipped: \(problem)")
         }
         let fallback = systemctlRestart(config)

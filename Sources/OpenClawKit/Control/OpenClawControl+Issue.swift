@@ -8,7 +8,7 @@ extension OpenClawControl {
         }
         let result = await run(issueCreate(issue), config)
         guard result.succeeded else {
-            return ActionOutcome(ok: false, detail: "gh issue create -R \(issue.repo) failed: \(SecretRedactor.redact(result.failureSummary))")
+            return ActionOutcome(ok: false, detail: "gh issue create -R \(issue.repo) failed: \(Redactor.redact(result.failureSummary))")
         }
         let url = result.stdout.split(separator: "\n").last { $0.hasPrefix("http") }.map(String.init)
         return ActionOutcome(ok: true, detail: "filed issue \(url ?? "in \(issue.repo)")")

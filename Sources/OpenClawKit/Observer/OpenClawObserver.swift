@@ -27,7 +27,7 @@ public struct OpenClawObserver: GatewayObserver {
         async let gateway = observeGateway(config)
         async let sessions = observeSessions(config)
         async let openclawConfig = DedicatedThread.run(name: "config check") { [configFile = config.configFile] in
-            OpenClawConfigFileCheck.check(path: configFile)
+            OpenClawConfigCheck.check(path: configFile)
         }
         return Observation(at: at, gateway: await gateway, whatsapp: await whatsapp, cronJobs: await cronJobs,
                            plugins: await plugins, sessions: await sessions, openclawConfig: await openclawConfig,

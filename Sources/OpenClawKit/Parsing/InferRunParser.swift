@@ -67,7 +67,7 @@ public enum InferRunParser {
     }
 
     private static func excerpt(_ text: String) -> String {
-        let line = CommandResult.firstNonEmptyLine(SecretRedactor.redact(text)) ?? ""
+        let line = CommandResult.firstNonEmptyLine(Redactor.redact(text)) ?? ""
         return line
     }
 }

@@ -28,7 +28,7 @@ public enum ModelsStatusProbeParser {
             let provider = entry["provider"]?.string
             var model = entry["model"]?.string ?? provider ?? "?"
             if let provider, !model.contains("/") { model = "\(provider)/\(model)" }
-            let error = entry["error"]?.string.map(SecretRedactor.redact)
+            let error = entry["error"]?.string.map(Redactor.redact)
             let label = entry["label"]?.string ?? entry["profileId"]?.string
             var detail = status == "ok" ? "ok" : (error ?? status)
             if let label { detail += " [\(label)]" }

@@ -1,0 +1,60 @@
+import Dispatch
+import Foundation
+import HealCore
+import SystemdKit
+
+extension Daemon {
+    /// The monitor loop: one tick per `monitor.intervalSec`, gathering every observation
+    /// concurrently and handing them to the healer in one call.
+    func startMonitor() {
+        let task = Task { [self] in
+            while !Task.isCancelled {
+                let config = current.value
+                await runTick(config: config)
+                if let wedge = testHooks.wedgeAfterTicks, gauge.ticks >= wedge {
+                    logger.warning("test hook: wedging the monitor loop")
+                    gauge.tickStarted(at: Date())
+                    Daemon.blockForever()
+                }
+                try? await Task.sleep(for: .seconds(config.monitor.intervalSec))
+            }
+        }
+        running.withLock { $0.monitor = task }
+    }
+
+    func runTick(config: HealConfig) async {
+        let started = Date()
+        gauge.tickStarted(at: started)
+        let observation = await observer.observe(config: config)
+        let report = await healer.tick(observation)
+        let directory = (config.stateFile as NSString).deletingLastPathComponent
+        let directoryProblem = HealthGauge.writabilityProblem(directory: directory)
+        gauge.tickFinished(at: Date(), stateDirectoryProblem: directoryProblem)
+        let snapshot = await healer.snapshot()
+        notifier.status(StatusLine.render(snapshot, lastTick: Date()))
+        logger.debug("tick", metadata: ["durationMs": "\(Int(Date().timeIntervalSince(started) * 1000))",
+                                        "decisions": "\(report.decisions.count)"])
+    }
+
+    /// Pings the systemd watchdog only while the loop makes progress and the actor answers.
+    func startWatchdog() {
+        let gauge = self.gauge
+        let current = self.current
+        let healer = self.healer
+        guard let pinger = WatchdogPinger(notifier: notifier, logger: logger, healthCheck: {
+            let config = current.value
+            let progressing = gauge.progress.isMakingProgress(
+                now: Date(), startedAt: gauge.startedAt, interval: TimeInterval(config.monitor.intervalSec),
+                tickBound: MonitorProgress.tickBound(commandTimeoutSec: config.openclaw.commandTimeoutSec))
+            guard progressing else { return false }
+            return await healer.ping()
+        }) else { return }
+        pinger.start()
+        running.withLock { $0.watchdog = pinger }
+    }
+
+    /// Blocks the calling thread for good (test hook only).
+    static func blockForever() -> Never {
+        while true { sleep(3600) }
+    }
+}

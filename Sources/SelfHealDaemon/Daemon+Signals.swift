@@ -1,0 +1,52 @@
+import Dispatch
+import Foundation
+import HealCore
+import Logging
+import SystemdKit
+
+extension Daemon {
+    /// SIGTERM/SIGINT stop gracefully; SIGHUP reloads like `POST /reload`. The default actions are
+    /// ignored first so only the Dispatch sources see the signals.
+    func installSignalHandlers() {
+        var sources: [DispatchSourceSignal] = []
+        for (number, name) in [(SIGTERM, "SIGTERM"), (SIGINT, "SIGINT"), (SIGHUP, "SIGHUP")] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [self] in
+                if number == SIGHUP {
+                    Task {
+                        let outcome = await Daemon.reload(healer: healer, source: self.source, current: current,
+                                                          notifier: notifier, logger: logger)
+                        if case .rejected(let errors) = outcome {
+                            logger.error("SIGHUP reload refused; keeping the running config",
+                                         metadata: ["errors": "\(errors.joined(separator: "; "))"])
+                        }
+                    }
+                } else {
+                    Task { await self.shutdown(signal: name) }
+                }
+            }
+            source.resume()
+            sources.append(source)
+        }
+        running.withLock { $0.signals = sources }
+    }
+
+    /// Re-reads the config from where it came from. Invalid: nothing changes and every error is
+    /// returned. Valid: the healer gets it and systemd hears RELOADING=1 then READY=1.
+    static func reload(healer: Healer, source: DaemonConfigSource, current: CurrentConfig,
+                       notifier: SystemdNotifier, logger: Logger) async -> ReloadOutcome {
+        notifier.reloading()
+        defer { notifier.ready(status: nil) }
+        do {
+            let loaded = try source.load()
+            let changed = await healer.reload(loaded.config)
+            current.replace(with: loaded.config)
+            logger.info("config reloaded", metadata: ["changed": "\(changed.joined(separator: ","))"])
+            return .applied(changed: changed, origin: loaded.origin)
+        } catch {
+            logger.error("config reload refused", metadata: ["errors": "\(error.errors.count)"])
+            return .rejected(error.errors.map(\.description))
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import Dispatch
+import Foundation
+import HealCore
+import Logging
+import OpenClawKit
+import RawHTTP
+import Synchronization
+import SystemdKit
+
+/// The running healer: wires the HTTP server, the monitor loop, the log follower, signals and
+/// systemd around one `Healer` actor.
+public final class Daemon: Sendable {
+    public static let version = "0.3.0"
+
+    let source: DaemonConfigSource
+    let logger: Logger
+    let healer: Healer
+    let gauge: HealthGauge
+    let server: HTTPServer
+    let observer: any GatewayObserver
+    let follower: LogFollower
+    let notifier: SystemdNotifier
+    let listenOverride: Int32?
+    let shutdownRequested = Mutex<Bool>(false)
+    let running = Mutex<RunningTasks>(RunningTasks())
+    let lifecycle = Mutex(Lifecycle())
+    let current: CurrentConfig
+    let testHooks: TestHooks
+
+    struct Lifecycle {
+        var waiter: CheckedContinuation<Void, Never>?
+        var stopped = false
+    }
+
+    struct RunningTasks {
+        var monitor: Task<Void, Never>?
+        var signals: [DispatchSourceSignal] = []
+        var watchdog: WatchdogPinger?
+    }
+
+    /// Builds everything and fails with a readable message before anything listens.
+    public init(options: ServeOptions, logger: Logger) throws {
+        self.source = DaemonConfigSource(options: options)
+        self.logger = logger
+        let loaded: DaemonConfigSource.Loaded
+        do {
+            loaded = try source.load()
+        } catch {
+            throw StartupError("invalid config:\n" + error.description, exitCode: StartupError.invalidConfig)
+        }
+        let config = loaded.config
+        logger.info("config loaded", metadata: ["source": "\(loaded.origin)"])
+
+        let listen: HealCore.ListenAddress
+        switch HealCore.ListenAddress.parse(config.server.listen) {
+        case .success(let address): listen = address
+        case .failure(let error):
+            throw StartupError("server.listen: \(error)", exitCode: StartupError.invalidConfig)
+        }
+        let token = try Daemon.loadToken(config: config, loopback: listen.isLoopback)
+
+        // Socket activation first, before any child is spawned: libsystemd marks the passed
+        // descriptors close-on-exec while it takes them.
+        do {
+            self.listenOverride = try SocketActivation.listeningDescriptors().first
+        } catch {
+            throw StartupError("socket activation: \(error)")
+        }
+        let runner = CommandRunner(maxConcurrent: 6)
+        let childEnvironment = Daemon.childEnvironment(ProcessInfo.processInfo.environment)
+        let control = OpenClawControl(runner: runner, extraEnvironment: childEnvironment)
+        self.observer = OpenClawObserver(runner: runner, extraEnvironment: childEnvironment)
+        self.healer = Healer(config: config, control: control, clock: SystemClock(),
+                             version: Daemon.version, pid: getpid())
+        self.gauge = HealthGauge(startedAt: Date())
+        self.notifier = SystemdNotifier()
+        self.testHooks = TestHooks(environment: options.environment)
+        self.current = CurrentConfig(config)
+
+        var serverConfiguration = HTTPServerConfiguration()
+        serverConfiguration.maxConnections = config.server.maxConnections
+        let healerRef = healer
+        let gaugeRef = gauge
+        let sourceRef = source
+        let loggerRef = logger
+        let notifierRef = notifier
+        let currentRef = current
+        let routes = ControlRoutes(
+            healer: healerRef, gauge: gaugeRef, auth: BearerAuth(token: token),
+            authenticateReads: config.server.authenticateReads || !listen.isLoopback,
+            intervalSec: { currentRef.value.monitor.intervalSec },
+            reloader: {
+                await Daemon.reload(healer: healerRef, source: sourceRef, current: currentRef,
+                                    notifier: notifierRef, logger: loggerRef)
+            })
+        self.server = HTTPServer(router: routes.router(), configuration: serverConfiguration)
+
+        let stateDirectory = (config.stateFile as NSString).deletingLastPathComponent
+        self.follower = LogFollower(
+            configuration: LogFollowerConfiguration(directory: config.openclaw.logDir, profile: config.openclaw.profile,
+                                                    positionFile: stateDirectory + "/self-heal-logpos.json"),
+            onFailure: { event in Task { _ = await healerRef.ingest(event) } })
+    }
+
+    /// What children need beyond the daemon's own environment: `systemctl --user` (the restart
+    /// fallback) needs XDG_RUNTIME_DIR, which a system unit does not set.
+    static func childEnvironment(_ environment: [String: String]) -> [String: String] {
+        guard environment["XDG_RUNTIME_DIR"] == nil else { return [:] }
+        return ["XDG_RUNTIME_DIR": "/run/user/\(getuid())"]
+    }
+
+    public struct StartupError: Error, CustomStringConvertible {
+        public var description: String
+        /// 78 (EX_CONFIG) for an invalid config: the units' RestartPreventExitStatus stops
+        /// systemd from restarting into the same error; 1 for anything else.
+        public var exitCode: Int32
+        public static let invalidConfig: Int32 = 78
+        init(_ description: String, exitCode: Int32 = 1) { self.description = description; self.exitCode = exitCode }
+    }
+
+    /// Loopback binds get a token created on first start; any other bind needs one provisioned by
+    /// the owner beforehand, so a daemon reachable from the network never runs unprotected.
+    static func loadToken(config: HealConfig, loopback: Bool) throws -> String {
+        let store = TokenStore(path: config.resolvedTokenFile)
+        do {
+            if loopback { return try store.loadOrCreate() }
+            guard FileManager.default.fileExists(atPath: store.path) else {
+                throw StartupError("server.listen \(config.server.listen) is not a loopback address and no token exists; "
+                    + "create one first: openssl rand -hex 32 > \(store.path) && chmod 600 \(store.path)")
+            }
+            return try store.load()
+        } catch let failure as TokenStore.Failure {
+            throw StartupError(failure.description)
+        }
+    }
+
+    /// Runs until SIGTERM/SIGINT; returns after a graceful stop.
+    public func run() async throws {
+        for note in await healer.load() { logger.warning("\(note)") }
+        do {
+            if let fd = listenOverride {
+                try server.start(adoptingListeningDescriptor: fd)
+                logger.info("listening on a socket passed by systemd", metadata: ["address": "\(server.boundAddress)"])
+            } else {
+                try server.start(listen: await healer.config.server.listen)
+                logger.info("listening", metadata: ["address": "\(server.boundAddress)"])
+            }
+        } catch {
+            throw StartupError("cannot listen: \(error)")
+        }
+        installSignalHandlers()
+        follower.start()
+        startMonitor()
+        startWatchdog()
+        let snapshot = await healer.snapshot()
+        notifier.ready(status: StatusLine.render(snapshot, lastTick: nil))
+        await withCheckedContinuation { continuation in
+            let alreadyStopped = lifecycle.withLock { state -> Bool in
+                if state.stopped { return true }
+                state.waiter = continuation
+                return false
+            }
+            if alreadyStopped { continuation.resume() }
+        }
+    }
+
+    /// Graceful stop: stop accepting, let in-flight responses finish, persist, audit the stop.
+    func shutdown(signal name: String) async {
+        let first = shutdownRequested.withLock { requested -> Bool in
+            defer { requested = true }
+            return !requested
+        }
+        guard first else { return }
+        logger.info("stopping", metadata: ["signal": "\(name)"])
+        notifier.stopping()
+        let tasks = running.withLock { tasks -> RunningTasks in
+            let copy = tasks
+            tasks = RunningTasks()
+            return copy
+        }
+        tasks.watchdog?.stop()
+        tasks.monitor?.cancel()
+        await server.stop(gracePeriod: .seconds(5))
+        follower.stop()
+        await healer.recordShutdown(reason: "received \(name)")
+        for source in tasks.signals { source.cancel() }
+        let waiter = lifecycle.withLock { state -> CheckedContinuation<Void, Never>? in
+            state.stopped = true
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume()
+    }
+}

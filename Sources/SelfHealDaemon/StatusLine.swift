@@ -1,0 +1,19 @@
+import Foundation
+import HealCore
+
+/// The one-line `STATUS=` systemd shows in `systemctl status`.
+public enum StatusLine {
+    public static func render(_ snapshot: StatusSnapshot, lastTick: Date?) -> String {
+        let cooling = snapshot.models.filter { $0.status == "cooldown" }.count
+        var parts = [snapshot.health, "active \(snapshot.activeModel)"]
+        parts.append(cooling == 0 ? "no model cooling" : "\(cooling) model\(cooling == 1 ? "" : "s") cooling")
+        if let lastTick {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withTime, .withColonSeparatorInTime]
+            parts.append("last tick \(formatter.string(from: lastTick))Z")
+        } else {
+            parts.append("no tick yet")
+        }
+        return parts.joined(separator: "; ")
+    }
+}

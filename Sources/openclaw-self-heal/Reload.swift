@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import SelfHealDaemon
+
+struct Reload: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Ask a running daemon to re-read its config (like SIGHUP); prints the changed keys or every error.")
+
+    @OptionGroup var client: ClientOptions
+
+    func run() throws {
+        do {
+            let connection = try client.client()
+            let token = try client.token()
+            let response = try request { try connection.request("POST", "/reload", token: token) }
+            try check(response)
+            print(response.text)
+        } catch let error as CLIError {
+            throw fail(error)
+        }
+    }
+}
+
+struct Probe: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Probe cooled models now (within the probe budget) and print each result.")
+
+    @OptionGroup var client: ClientOptions
+
+    @Option(name: .long, help: "Probe only this model (provider/model).")
+    var model: String?
+
+    func run() throws {
+        do {
+            let connection = try client.client()
+            let token = try client.token()
+            var target = "/probe"
+            if let model {
+                let encoded = model.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+"))) ?? model
+                target += "?model=" + encoded
+            }
+            let response = try request { try connection.request("POST", target, token: token) }
+            try check(response)
+            print(response.text)
+        } catch let error as CLIError {
+            throw fail(error)
+        }
+    }
+}
+
+struct Version: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the version.")
+    func run() { print("openclaw-self-heal \(Daemon.version)") }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import SelfHealDaemon
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The built binary under the systemd notify protocol (a datagram socket of ours as
+/// NOTIFY_SOCKET), its watchdog gating, and real socket activation.
+@Suite(.serialized)
+struct DaemonSystemdTests {
+    @Test func notifySequenceAcrossStartReloadAndStop() throws {
+        let listener = try NotifyListener()
+        defer { listener.close() }
+        let daemon = try DaemonProcess(
+            config: TestConfig.json5(),
+            arguments: ["--openclaw-bin", "/nonexistent/openclaw"],
+            environment: ["NOTIFY_SOCKET": listener.path, "WATCHDOG_USEC": "2000000"])
+        try daemon.start()
+        let address = try daemon.waitForListening()
+        let client = try daemon.client(address)
+        #expect(DaemonProcess.eventually(timeout: 10) { listener.assignments.contains("WATCHDOG=1") })
+        #expect(DaemonProcess.eventually(timeout: 10) { listener.assignments.filter { $0.hasPrefix("STATUS=") }.count >= 2 })
+        #expect(try client.request("POST", "/reload", token: daemon.token).status == 200)
+        kill(daemon.process.processIdentifier, SIGHUP)
+        #expect(DaemonProcess.eventually(timeout: 5) { listener.assignments.filter { $0 == "RELOADING=1" }.count >= 2 })
+        #expect(daemon.stop() == 0)
+
+        let sequence = listener.assignments
+        let ready = sequence.firstIndex(of: "READY=1")
+        let firstWatchdog = sequence.firstIndex(of: "WATCHDOG=1")
+        let reloading = sequence.firstIndex(of: "RELOADING=1")
+        let stopping = sequence.firstIndex(of: "STOPPING=1")
+        #expect(ready != nil && firstWatchdog != nil && reloading != nil && stopping != nil, "\(sequence)")
+        if let ready, let firstWatchdog, let reloading, let stopping {
+            #expect(ready < firstWatchdog)
+            #expect(ready < reloading)
+            #expect(reloading < stopping)
+            #expect(sequence[(reloading + 1)...].contains("READY=1"), "READY=1 after RELOADING=1")
+            #expect(sequence.last == "STOPPING=1" || sequence[stopping...].allSatisfy { !$0.hasPrefix("WATCHDOG") })
+        }
+        #expect(sequence.contains { $0.hasPrefix("MONOTONIC_USEC=") })
+    }
+
+    @Test func watchdogPingsStopWhenTheMonitorLoopWedges() throws {
+        let listener = try NotifyListener()
+        defer { listener.close() }
+        let daemon = try DaemonProcess(
+            config: TestConfig.json5(intervalSec: 1, commandTimeoutSec: 1),
+            arguments: ["--openclaw-bin", "/nonexistent/openclaw"],
+            environment: ["NOTIFY_SOCKET": listener.path, "WATCHDOG_USEC": "2000000",
+                          "OPENCLAW_SELF_HEAL_TEST_WEDGE_AFTER_TICKS": "2"])
+        try daemon.start()
+        _ = try daemon.waitForListening()
+        #expect(DaemonProcess.eventually(timeout: 10) { daemon.stderr.contains("wedging the monitor loop") })
+        let wedgedAt = Date()
+        // The tick bound for a 1 s command timeout is 12 s; after it the pings must stop.
+        let bound = MonitorProgress.tickBound(commandTimeoutSec: 1)
+        Thread.sleep(forTimeInterval: bound + 3)
+        let pings = listener.timedMessages.filter { $0.1.contains("WATCHDOG=1") }.map(\.0)
+        #expect(!pings.isEmpty)
+        let late = pings.filter { $0 > wedgedAt.addingTimeInterval(bound + 1.5) }
+        #expect(late.isEmpty, "pings continued \(late.count) times after the loop wedged")
+        kill(daemon.process.processIdentifier, SIGKILL)
+    }
+
+    @Test func socketActivationServesOnThePassedSocket() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-socket-activate") else {
+            print("skipped: systemd-socket-activate is not installed (apt-get install systemd)")
+            return
+        }
+        let port = try FreePort.pick()
+        let daemon = try DaemonProcess(
+            config: TestConfig.json5(),
+            arguments: ["--openclaw-bin", "/nonexistent/openclaw"],
+            executable: "/usr/bin/systemd-socket-activate",
+            prefixArguments: ["-l", "127.0.0.1:\(port)", DaemonProcess.binary])
+        try daemon.start()
+        defer { daemon.stop() }
+        let client = try ControlClient(url: "http://127.0.0.1:\(port)", timeout: 10)
+        #expect(try DaemonProcess.eventually(timeout: 15) {
+            (try? client.request("GET", "/health").status) == 200
+        })
+        #expect(daemon.stderr.contains("socket passed by systemd"))
+    }
+}
+
+/// A loopback port that was free a moment ago.
+enum FreePort {
+    static func pick() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let ok = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+            }
+        }
+        guard ok else { throw DaemonProcess.Failure("cannot pick a free port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
