@@ -1,1 +1,0 @@
-// RawHTTP: see the module's files.

@@ -1,4 +1,0 @@
-import Testing
-@testable import RawHTTP
-
-@Test func RawHTTPModuleLoads() { #expect(Bool(true)) }
