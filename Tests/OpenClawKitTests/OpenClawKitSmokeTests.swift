@@ -1,4 +1,0 @@
-import Testing
-@testable import OpenClawKit
-
-@Test func OpenClawKitModuleLoads() { #expect(Bool(true)) }
