@@ -9,7 +9,8 @@ extension GatewayLogLine {
         } catch {
             throw GatewayLogLineError.malformedJSON(error.description)
         }
-        guard case .object(let members) = root else { throw GatewayLogLineError.notAnObject }
+        // Only called for lines starting with "{", so a value that reads fully is an object.
+        guard case .object(let members) = root else { throw GatewayLogLineError.malformedJSON("not an object") }
 
         var subsystem: String?
         var messages: [String] = []

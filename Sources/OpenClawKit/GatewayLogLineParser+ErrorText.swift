@@ -57,7 +57,7 @@ extension GatewayLogLineParser {
             guard let equals = token.firstIndex(of: "="), equals != token.startIndex else { continue }
             let key = token[..<equals]
             guard key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else { continue }
-            let value = token[token.index(after: equals)...].trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
+            let value = token[token.index(after: equals)...].trimmingCharacters(in: CharacterSet(charactersIn: ",;:"))
             if pairs[String(key)] == nil, !value.isEmpty { pairs[String(key)] = value }
         }
         return pairs
