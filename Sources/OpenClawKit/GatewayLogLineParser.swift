@@ -55,6 +55,11 @@ public enum GatewayLogLineParser {
     /// the line's time when it carries none.
     public static func parse(_ line: UnsafeRawBufferPointer, receivedAt: Date) throws(GatewayLogLineError) -> [GatewayLogLineFailure] {
         guard mightReportFailure(line) else { return [] }
+        return try parseMatched(line, receivedAt: receivedAt)
+    }
+
+    /// `parse` for a line that already passed `mightReportFailure`.
+    static func parseMatched(_ line: UnsafeRawBufferPointer, receivedAt: Date) throws(GatewayLogLineError) -> [GatewayLogLineFailure] {
         let trimmed = trimmingWhitespace(line)
         guard let first = trimmed.first else { return [] }
         let decoded: GatewayLogLine
