@@ -13,7 +13,8 @@ public struct LogFollowerConfiguration: Sendable, Equatable {
     /// The safety poll while inotify watches the directory (catches anything inotify missed).
     public var pollInterval: Duration
     /// The poll used when inotify cannot watch the directory (unavailable, or the directory does not
-    /// exist yet). At most 100 ms, so a failure still reaches the healer within that.
+    /// exist yet). Default 50 ms; values above 100 ms are treated as 100 ms, so a failure still
+    /// reaches the healer within about that.
     public var fallbackPollInterval: Duration
     /// Lines longer than this are dropped and counted in `linesSkipped`.
     public var maxLineBytes: Int
@@ -29,7 +30,7 @@ public struct LogFollowerConfiguration: Sendable, Equatable {
         self.profile = profile
         self.positionFile = positionFile
         self.pollInterval = .seconds(1)
-        self.fallbackPollInterval = .milliseconds(100)
+        self.fallbackPollInterval = .milliseconds(50)
         self.maxLineBytes = 1 << 20
         self.positionSaveInterval = .seconds(1)
         self.deduplicateRuns = true
