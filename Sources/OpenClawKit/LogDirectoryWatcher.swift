@@ -26,11 +26,11 @@ final class LogDirectoryWatcher {
     init(directory: String, mask: UInt32 = fileEvents | selfEvents, namePrefix: String, queue: DispatchQueue,
          onChange: @escaping @Sendable (Change) -> Void) throws(LogFileError) {
         let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-        guard descriptor >= 0 else { throw .openFailed(path: "inotify", errno: errno) }
+        guard descriptor >= 0 else { throw .watchFailed(path: directory, errno: errno) }
         guard inotify_add_watch(descriptor, directory, mask) >= 0 else {
             let code = errno
             Glibc.close(descriptor)
-            throw .openFailed(path: directory, errno: code)
+            throw .watchFailed(path: directory, errno: code)
         }
         self.directory = directory
         source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)

@@ -7,6 +7,8 @@ public enum LogFileError: Error, Sendable, Equatable, CustomStringConvertible {
     case readFailed(path: String, errno: Int32)
     case writeFailed(path: String, errno: Int32)
     case renameFailed(path: String, errno: Int32)
+    /// inotify could not be set up on the directory (no inotify, or its instance or watch limit hit).
+    case watchFailed(path: String, errno: Int32)
     /// The position file exists but is not what this follower writes.
     case malformedPosition(path: String, detail: String)
 
@@ -17,6 +19,7 @@ public enum LogFileError: Error, Sendable, Equatable, CustomStringConvertible {
         case .readFailed(let path, let code): return "cannot read \(path): \(Self.text(code))"
         case .writeFailed(let path, let code): return "cannot write \(path): \(Self.text(code))"
         case .renameFailed(let path, let code): return "cannot rename into \(path): \(Self.text(code))"
+        case .watchFailed(let path, let code): return "cannot watch \(path) with inotify: \(Self.text(code))"
         case .malformedPosition(let path, let detail): return "malformed log position file \(path): \(detail)"
         }
     }

@@ -30,6 +30,8 @@ public final class LogFollower: Sendable {
         var watcher: LogDirectoryWatcher?
         var timer: DispatchSourceTimer?
         var timerInterval: Duration?
+        var watchError: String?
+        var lastWatchAttempt: ContinuousClock.Instant?
         var stoppedStats = LogFollowerStats()
     }
 
@@ -65,7 +67,9 @@ public final class LogFollower: Sendable {
         }
     }
 
-    /// Stops following and saves the position. No callback runs after it returns.
+    /// Stops following and saves the position. No callback runs after it returns. (Called from
+    /// inside `onFailure`, the failures already read in that round are still delivered: their lines
+    /// are behind the saved position, so they would otherwise be lost.)
     public func stop() {
         onQueue {
             state.withLock { state in
@@ -75,6 +79,7 @@ public final class LogFollower: Sendable {
                 state.timer?.cancel()
                 state.timer = nil
                 state.timerInterval = nil
+                state.lastWatchAttempt = nil
                 tail.savePosition(force: true)
                 tail.close()
                 state.stoppedStats = tail.stats
@@ -89,6 +94,7 @@ public final class LogFollower: Sendable {
             guard let tail = state.tail else { return state.stoppedStats }
             var stats = tail.stats
             stats.wakeupMode = state.watcher == nil ? .poll : .inotify
+            stats.watchError = state.watchError
             return stats
         }
     }
@@ -124,11 +130,21 @@ public final class LogFollower: Sendable {
     private func reconcileWakeups(_ state: inout State) {
         if configuration.useInotify {
             let target = watchTarget()
-            if state.watcher?.directory != target.directory {
+            let instant = ContinuousClock.now
+            // After a failure, try again only once per safety poll, not on every fast poll.
+            let mayRetry = state.lastWatchAttempt.map { $0.duration(to: instant) >= configuration.pollInterval } ?? true
+            if state.watcher?.directory != target.directory, state.watcher != nil || mayRetry {
                 state.watcher?.cancel()
-                state.watcher = try? LogDirectoryWatcher(
-                    directory: target.directory, mask: target.mask, namePrefix: target.namePrefix, queue: queue,
-                    onChange: { [weak self] change in self?.watcherChanged(change) })
+                state.watcher = nil
+                state.lastWatchAttempt = instant
+                do {
+                    state.watcher = try LogDirectoryWatcher(
+                        directory: target.directory, mask: target.mask, namePrefix: target.namePrefix, queue: queue,
+                        onChange: { [weak self] change in self?.watcherChanged(change) })
+                    state.watchError = nil
+                } catch {
+                    state.watchError = error.description
+                }
             }
         }
         let interval = state.watcher == nil

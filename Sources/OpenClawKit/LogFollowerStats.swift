@@ -32,6 +32,8 @@ public struct LogFollowerStats: Sendable, Codable, Equatable {
     public var truncations = 0
     public var rollovers = 0
     public var wakeupMode: WakeupMode = .none
+    /// Why inotify is not in use, when it was wanted but could not be set up (the follower polls).
+    public var watchError: String?
     /// The time of the last failure handed on.
     public var lastEventAt: Date?
     /// The last problem met (a file that cannot be read, a position that cannot be saved, a damaged

@@ -215,10 +215,11 @@ final class LogTail {
         let instant = ContinuousClock.now
         if !force, let lastSaveInstant, lastSaveInstant.duration(to: instant) < saveInterval { return }
         position.savedAt = Date()
+        // A failed save is retried no sooner than a successful one would be repeated.
+        lastSaveInstant = instant
         do {
             try store.save(position)
             lastSaved = position
-            lastSaveInstant = instant
         } catch {
             counters.lastError = error.description
         }
