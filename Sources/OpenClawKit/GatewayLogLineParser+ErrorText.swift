@@ -10,7 +10,7 @@ extension GatewayLogLineParser {
         let texts = [line.message] + ["error", "errorMessage", "rawError", "rawErrorPreview", "consoleMessage"]
             .compactMap { meta[$0]?.stringValue }
 
-        for text in texts where text.contains(summaryHeadline) {
+        for text in texts where contains(summaryHeadline, in: text) {
             let failures = summaryFailures(in: text, sessionKey: line.sessionKey, runId: runId, at: at)
             if !failures.isEmpty { return failures }
         }
@@ -45,11 +45,11 @@ extension GatewayLogLineParser {
     static func keyValues(in text: String) -> [String: String] {
         var pairs: [String: String] = [:]
         var rest = Substring(text)
-        if let rawError = rest.range(of: " rawError=") {
+        if let rawError = firstRange(of: " rawError=", in: rest) {
             pairs["rawError"] = String(rest[rawError.upperBound...])
             rest = rest[..<rawError.lowerBound]
         }
-        if let error = rest.range(of: " error=") ?? (rest.hasPrefix("error=") ? rest.range(of: "error=") : nil) {
+        if let error = firstRange(of: " error=", in: rest) ?? (rest.hasPrefix("error=") ? firstRange(of: "error=", in: rest) : nil) {
             pairs["error"] = String(rest[error.upperBound...]).trimmingCharacters(in: .whitespaces)
             rest = rest[..<error.lowerBound]
         }
@@ -65,8 +65,8 @@ extension GatewayLogLineParser {
 
     /// `Provider custom-x is in cooldown …` → `custom-x`.
     static func providerInCooldown(in text: String) -> String? {
-        guard let cooldown = text.range(of: " is in cooldown"),
-              let provider = text[..<cooldown.lowerBound].range(of: "Provider ", options: .backwards) else { return nil }
+        guard let cooldown = firstRange(of: " is in cooldown", in: text[...]),
+              let provider = firstRange(of: "Provider ", in: text[..<cooldown.lowerBound], backwards: true) else { return nil }
         let name = text[provider.upperBound..<cooldown.lowerBound]
         guard !name.isEmpty, !name.contains(where: \.isWhitespace) else { return nil }
         return String(name)

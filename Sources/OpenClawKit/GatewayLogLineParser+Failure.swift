@@ -36,8 +36,8 @@ extension GatewayLogLineParser {
     /// provider prefix keeps it; placeholders (`unknown`, `-`) count as missing.
     static func modelIdentifier(provider: String?, model: String?) -> String? {
         func clean(_ value: String?) -> String? {
-            guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty,
-                  value != "unknown", value != "-", !value.contains(" ") else { return nil }
+            guard let value = value.map({ String(trimmingSpaces($0[...])) }), !value.isEmpty,
+                  value != "unknown", value != "-", !value.utf8.contains(0x20) else { return nil }
             return value
         }
         guard let model = clean(model) else { return nil }
@@ -48,7 +48,10 @@ extension GatewayLogLineParser {
     /// OpenClaw's `FailoverReason` strings; its newer catch-alls (`empty_response`, `no_error_details`,
     /// `unclassified`) carry no more than `unknown` does.
     static func failureReason(fromLog raw: String?) -> FailureReason? {
-        guard let value = raw?.trimmingCharacters(in: .whitespaces).lowercased(), !value.isEmpty else { return nil }
+        guard let raw else { return nil }
+        if let reason = FailureReason(rawValue: raw) { return reason }  // the usual, exact spelling
+        let value = String(trimmingSpaces(raw[...])).lowercased()
+        guard !value.isEmpty else { return nil }
         if let reason = FailureReason(rawValue: value) { return reason }
         switch value {
         case "empty_response", "no_error_details", "unclassified": return .unknown
@@ -64,8 +67,9 @@ extension GatewayLogLineParser {
     /// The first non-empty string among `keys` of `meta`.
     static func firstString(_ meta: [String: LogJSONValue], _ keys: [String]) -> String? {
         for key in keys {
-            if let value = meta[key]?.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty {
-                return value
+            if let value = meta[key]?.stringValue {
+                let trimmed = trimmingSpaces(value[...], newlines: true)
+                if !trimmed.isEmpty { return trimmed.utf8.count == value.utf8.count ? value : String(trimmed) }
             }
         }
         return nil

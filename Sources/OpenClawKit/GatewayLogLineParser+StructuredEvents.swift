@@ -48,7 +48,7 @@ extension GatewayLogLineParser {
         if meta["isError"]?.boolValue == false { return [] }
         let runId = firstString(meta, ["runId"])
         for key in ["error", "rawErrorPreview", "rawError"] {
-            guard let text = meta[key]?.stringValue, text.contains(summaryHeadline) else { continue }
+            guard let text = meta[key]?.stringValue, contains(summaryHeadline, in: text) else { continue }
             let failures = summaryFailures(in: text, sessionKey: line.sessionKey, runId: runId, at: at)
             if !failures.isEmpty { return failures }
         }

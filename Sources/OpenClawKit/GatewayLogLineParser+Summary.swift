@@ -23,7 +23,7 @@ extension GatewayLogLineParser {
     }
 
     static func summaryEntries(in text: String) -> [SummaryEntry] {
-        guard let headline = text.range(of: summaryHeadline) else { return [] }
+        guard let headline = firstRange(of: summaryHeadline, in: text[...]) else { return [] }
         var rest = text[headline.upperBound...].drop { $0 == " " }
         if rest.hasPrefix("("), let close = rest.firstIndex(of: ")") {
             rest = rest[rest.index(after: close)...]
@@ -38,7 +38,7 @@ extension GatewayLogLineParser {
         var pieces: [Substring] = []
         var pieceStart = rest.startIndex
         var searchStart = rest.startIndex
-        while let separator = rest.range(of: " | ", range: searchStart..<rest.endIndex) {
+        while let separator = firstRange(of: " | ", in: rest[searchStart...]) {
             if entryModel(in: rest[separator.upperBound...]) != nil {
                 pieces.append(rest[pieceStart..<separator.lowerBound])
                 pieceStart = separator.upperBound
@@ -50,19 +50,27 @@ extension GatewayLogLineParser {
     }
 
     private static func summaryEntry(from piece: Substring) -> SummaryEntry? {
-        let trimmed = piece.drop { $0 == " " }
+        let trimmed = trimmingSpaces(piece)
         guard let (model, detailStart) = entryModel(in: trimmed) else { return nil }
-        var detail = trimmed[detailStart...].trimmingCharacters(in: .whitespaces)[...]
-        while detail.hasSuffix(".") || detail.hasSuffix("…") { detail = detail.dropLast() }
+        var detail = trimmingSpaces(trimmed[detailStart...])
+        while true {
+            if detail.utf8.last == UInt8(ascii: ".") {
+                detail = droppingLastBytes(1, of: detail)
+            } else if detail.utf8.count >= 3, detail.utf8.suffix(3).elementsEqual("…".utf8) {
+                detail = droppingLastBytes(3, of: detail)
+            } else {
+                break
+            }
+        }
         var reason: String?
-        if detail.hasSuffix(")"), let open = detail.lastIndex(of: "(") {
-            let token = detail[detail.index(after: open)..<detail.index(before: detail.endIndex)]
+        if detail.utf8.last == UInt8(ascii: ")"), let open = detail.utf8.lastIndex(of: UInt8(ascii: "(")) {
+            let token = detail[detail.utf8.index(after: open)..<detail.utf8.index(before: detail.utf8.endIndex)]
             if isReasonToken(token) {
                 reason = String(token)
                 detail = detail[..<open]
             }
         }
-        return SummaryEntry(model: model, detail: detail.trimmingCharacters(in: .whitespaces), reason: reason)
+        return SummaryEntry(model: model, detail: String(trimmingSpaces(detail)), reason: reason)
     }
 
     /// `provider/model: …` at the start of `text`: the model and where its detail starts. The model
@@ -70,20 +78,21 @@ extension GatewayLogLineParser {
     private static func entryModel(in text: Substring) -> (String, Substring.Index)? {
         let end: Substring.Index
         let detailStart: Substring.Index
-        if let separator = text.range(of: ": ") {
+        if let separator = firstRange(of: ": ", in: text) {
             end = separator.lowerBound
             detailStart = separator.upperBound
-        } else if text.hasSuffix(":") {
-            end = text.index(before: text.endIndex)
+        } else if text.utf8.last == UInt8(ascii: ":") {
+            end = text.utf8.index(before: text.utf8.endIndex)
             detailStart = text.endIndex
         } else {
             return nil
         }
         let model = text[text.startIndex..<end]
-        guard model.count <= 200, let slash = model.firstIndex(of: "/"), slash != model.startIndex,
-              model.index(after: slash) != model.endIndex,
-              !model.contains(where: { $0.isWhitespace || $0 == "|" }),
-              !model.contains("…"), !model.contains("...") else { return nil }
+        let bytes = model.utf8
+        guard bytes.count <= 400, let slash = bytes.firstIndex(of: UInt8(ascii: "/")), slash != bytes.startIndex,
+              bytes.index(after: slash) != bytes.endIndex,
+              !bytes.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == UInt8(ascii: "|") }),
+              !contains("…", in: model), !contains("...", in: model) else { return nil }
         return (String(model), detailStart)
     }
 }

@@ -323,6 +323,20 @@ import Testing
         #expect(GatewayLogLineParser.httpStatus(in: text) == nil)
     }
 
+    @Test func byteSearchFindsWholeNeedles() {
+        let text: Substring = "⚠️ a | b … c | d"[...]
+        let first = GatewayLogLineParser.firstRange(of: " | ", in: text)
+        let last = GatewayLogLineParser.firstRange(of: " | ", in: text, backwards: true)
+        #expect(first.map { String(text[..<$0.lowerBound]) } == "⚠️ a")
+        #expect(last.map { String(text[$0.upperBound...]) } == "d")
+        #expect(GatewayLogLineParser.firstRange(of: "…", in: text).map { String(text[$0]) } == "…")
+        #expect(GatewayLogLineParser.firstRange(of: "x", in: text) == nil)
+        #expect(GatewayLogLineParser.firstRange(of: "", in: text) == nil)
+        #expect(GatewayLogLineParser.firstRange(of: "d!", in: text) == nil)
+        let slice = text.dropFirst(2)
+        #expect(GatewayLogLineParser.firstRange(of: "a", in: slice).map { slice.distance(from: slice.startIndex, to: $0.lowerBound) } == 0)
+    }
+
     @Test func modelIdentifiers() {
         #expect(GatewayLogLineParser.modelIdentifier(provider: "anthropic", model: "claude-opus-4-6") == "anthropic/claude-opus-4-6")
         #expect(GatewayLogLineParser.modelIdentifier(provider: "anthropic", model: "anthropic/claude-opus-4-6") == "anthropic/claude-opus-4-6")
