@@ -24,9 +24,15 @@ extension GatewayLogLineParser {
             ?? httpStatus(in: errorText) ?? httpStatus(in: line.message)
         let explicitReason = firstString(meta, ["failoverReason", "reason"]) ?? pairs["reason"] ?? pairs["failoverReason"]
 
+        var provider = firstString(meta, ["provider", "candidateProvider"]) ?? pairs["provider"] ?? cooldownProvider
+        var model = firstString(meta, ["model", "candidateModel"]) ?? pairs["model"]
+        if model == nil, let combined = provider, combined.utf8.contains(UInt8(ascii: "/")) {
+            // The failover decision's console form writes `provider=anthropic/claude-opus-4-6`.
+            model = combined
+            provider = nil
+        }
         let fields = FailureFields(
-            provider: firstString(meta, ["provider", "candidateProvider"]) ?? pairs["provider"] ?? cooldownProvider,
-            model: firstString(meta, ["model", "candidateModel"]) ?? pairs["model"],
+            provider: provider, model: model,
             explicitReason: explicitReason, status: status, errorText: errorText,
             classificationText: classificationText,
             sessionKey: line.sessionKey ?? pairs["sessionKey"], runId: runId ?? pairs["runId"])

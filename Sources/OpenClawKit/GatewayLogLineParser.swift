@@ -23,6 +23,7 @@ public enum GatewayLogLineParser {
     public static let markers: [String] = [
         "candidate_failed",           // model_fallback_decision, decision and tag
         "failover_decision",          // embedded_run_failover_decision
+        "run failover decision",      // embedded run failover decision: … (console message)
         "run_agent_end",              // embedded_run_agent_end (structured)
         "run agent end",              // embedded run agent end: … (console message)
         "models failed",              // All models failed (N): …

@@ -217,6 +217,15 @@ import Testing
         #expect(result[0].runId == "r11")
     }
 
+    @Test func consoleFailoverDecisionFromTheSheet() throws {
+        let line = "10:00:03 [agent/embedded] embedded run failover decision: runId=r1 stage=assistant decision=rotate_profile reason=rate_limit provider=anthropic/claude-opus-4-6 profile=anthropic:default"
+        let result = try failures(line)
+        try #require(result.count == 1)
+        #expect(result[0].event.model == "anthropic/claude-opus-4-6")
+        #expect(result[0].event.reason == .rateLimit)
+        #expect(result[0].runId == "r1")
+    }
+
     @Test func consoleRateLimitPayload() throws {
         let line = #"2026-08-22T10:00:04.000Z WARN [agent/embedded] provider=anthropic model=claude-opus-4-6: 429 {"type":"error","error":{"type":"rate_limit_error","message":"slow down"}}"#
         let result = try failures(line)
