@@ -57,6 +57,7 @@ final class LogTail {
         stats.parseErrors = intake.parseErrors
         stats.linesSkipped = assembler.linesSkipped
         stats.lastEventAt = intake.lastEventAt
+        stats.lastError = counters.lastError ?? intake.lastParseError
         stats.currentFile = followedPath
         stats.currentOffset = file == nil ? 0 : offset - assembler.pendingByteCount
         return stats
