@@ -1,0 +1,103 @@
+import Foundation
+import Glibc
+
+/// Reads and atomically replaces the follower's position file (a small JSON document).
+struct LogPositionStore: Sendable {
+    let path: String
+
+    /// The saved position; nil when none was saved yet.
+    func load() throws(LogFileError) -> LogPosition? {
+        guard let data = try readSmallFile() else { return nil }
+        let position: LogPosition
+        do {
+            position = try JSONDecoder.positionDecoder.decode(LogPosition.self, from: data)
+        } catch {
+            throw .malformedPosition(path: path, detail: String(describing: error))
+        }
+        guard position.version == LogPosition.currentVersion else {
+            throw .malformedPosition(path: path, detail: "unsupported version \(position.version)")
+        }
+        guard position.offset >= 0, !position.path.isEmpty else {
+            throw .malformedPosition(path: path, detail: "negative offset or empty path")
+        }
+        return position
+    }
+
+    /// The file's bytes (nil when it does not exist); a position file is tiny, so anything over
+    /// 64 KiB is not one.
+    private func readSmallFile() throws(LogFileError) -> Data? {
+        let limit = 64 * 1024
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 {
+            if errno == ENOENT { return nil }
+            throw .openFailed(path: path, errno: errno)
+        }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: limit + 1)
+        var total = 0
+        while total < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + total, $0.count - total) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .readFailed(path: path, errno: errno)
+            }
+            if count == 0 { break }
+            total += count
+        }
+        guard total <= limit else { throw .malformedPosition(path: path, detail: "larger than \(limit) bytes") }
+        return Data(bytes[0..<total])
+    }
+
+    /// Writes a temporary file next to the target, flushes it, and renames it over the target, so a
+    /// crash leaves either the old position or the new one, never a torn file.
+    func save(_ position: LogPosition) throws(LogFileError) {
+        let data: Data
+        do {
+            data = try JSONEncoder.positionEncoder.encode(position)
+        } catch {
+            throw .malformedPosition(path: path, detail: "cannot encode: \(error)")
+        }
+        let temporary = "\(path).tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .openFailed(path: temporary, errno: errno) }
+        var written = 0
+        let failure: Int32? = data.withUnsafeBytes { bytes in
+            while written < bytes.count {
+                let count = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += count
+            }
+            return fsync(descriptor) == 0 ? nil : errno
+        }
+        close(descriptor)
+        if let failure {
+            unlink(temporary)
+            throw .writeFailed(path: temporary, errno: failure)
+        }
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw .renameFailed(path: path, errno: code)
+        }
+    }
+}
+
+private extension JSONDecoder {
+    static var positionDecoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+}
+
+private extension JSONEncoder {
+    static var positionEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+}
