@@ -51,7 +51,9 @@ run: build
 
 test: deps-test
 	$(SWIFT) build --build-tests
-	OPENCLAW_SELF_HEAL_BIN=$(CURDIR)/.build/debug/$(BIN) $(SWIFT) test --skip-build
+	# Serial: many tests spawn processes and time their timeouts; on two cores a parallel run
+	# starves them. The whole suite still takes about a minute.
+	OPENCLAW_SELF_HEAL_BIN=$(CURDIR)/.build/debug/$(BIN) $(SWIFT) test --skip-build --no-parallel
 
 clean:
 	rm -rf .build

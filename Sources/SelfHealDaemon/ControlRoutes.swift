@@ -79,7 +79,11 @@ public struct ControlRoutes: Sendable {
         case .prometheus: return await metrics()
         case .json:
             let snapshot = await healer.snapshot()
-            return .json(JSONBody.encode(snapshot, pretty: request.query["pretty"] != nil))
+            let pretty = request.query["pretty"] != nil
+            guard let data = try? snapshot.jsonData(pretty: pretty) else {
+                return .error(status: 500, code: "encoding_failed", message: "the status snapshot could not be encoded")
+            }
+            return .json(Array(data) + (pretty ? [0x0A] : []))
         }
     }
 
@@ -96,7 +100,10 @@ public struct ControlRoutes: Sendable {
             return .error(status: 400, code: "bad_query", message: error.message)
         }
         let records = await healer.auditRecords(since: query.since, limit: query.limit)
-        return .json(JSONBody.encode(EventsPage(events: records), pretty: request.query["pretty"] != nil))
+        guard let data = try? AuditLog.encoder().encode(EventsPage(events: records)) else {
+            return .error(status: 500, code: "encoding_failed", message: "the audit records could not be encoded")
+        }
+        return .json(Array(data))
     }
 
     func postEvent(_ request: HTTPRequest) async -> HTTPResponse {

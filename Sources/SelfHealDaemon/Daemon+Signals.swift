@@ -29,7 +29,8 @@ extension Daemon {
             source.resume()
             sources.append(source)
         }
-        running.withLock { $0.signals = sources }
+        let installed = SignalSources(sources)
+        running.withLock { $0.signals = installed }
     }
 
     /// Re-reads the config from where it came from. Invalid: nothing changes and every error is
@@ -49,4 +50,12 @@ extension Daemon {
             return .rejected(error.errors.map(\.description))
         }
     }
+}
+
+/// The installed signal sources, kept so they can be cancelled at shutdown. Dispatch sources are
+/// safe to cancel from any thread; the wrapper only tells the compiler so.
+final class SignalSources: @unchecked Sendable {
+    let sources: [DispatchSourceSignal]
+    init(_ sources: [DispatchSourceSignal]) { self.sources = sources }
+    func cancelAll() { for source in sources { source.cancel() } }
 }

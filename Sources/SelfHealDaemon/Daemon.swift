@@ -34,7 +34,7 @@ public final class Daemon: Sendable {
 
     struct RunningTasks {
         var monitor: Task<Void, Never>?
-        var signals: [DispatchSourceSignal] = []
+        var signals: SignalSources?
         var watchdog: WatchdogPinger?
     }
 
@@ -183,7 +183,7 @@ public final class Daemon: Sendable {
         await server.stop(gracePeriod: .seconds(5))
         follower.stop()
         await healer.recordShutdown(reason: "received \(name)")
-        for source in tasks.signals { source.cancel() }
+        tasks.signals?.cancelAll()
         let waiter = lifecycle.withLock { state -> CheckedContinuation<Void, Never>? in
             state.stopped = true
             defer { state.waiter = nil }

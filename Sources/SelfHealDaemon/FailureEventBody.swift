@@ -24,7 +24,7 @@ public enum FailureEventBody {
     static let expected = "expected an agent_end {success, error, sessionKey}, a message_sent {content} "
         + "or a plain {model, error, sessionKey} object"
 
-    public static func parse(_ body: [UInt8], now: Date) throws -> Parsed {
+    public static func parse(_ body: [UInt8], now: Date) throws(Invalid) -> Parsed {
         guard !body.isEmpty else { throw Invalid(message: "empty body: " + expected) }
         let root: Any
         do {
@@ -85,13 +85,13 @@ public enum FailureEventBody {
     private static let booleanType = ObjectIdentifier(type(of: NSNumber(value: true) as Any))
     private static func isJSONBool(_ value: Any) -> Bool { ObjectIdentifier(type(of: value)) == booleanType }
 
-    private static func optionalString(_ object: [String: Any], _ key: String) throws -> String? {
+    private static func optionalString(_ object: [String: Any], _ key: String) throws(Invalid) -> String? {
         guard let value = object[key], !(value is NSNull) else { return nil }
         guard let text = value as? String else { throw Invalid(message: "\(key): expected a string") }
         return text
     }
 
-    private static func optionalStatus(_ object: [String: Any]) throws -> Int? {
+    private static func optionalStatus(_ object: [String: Any]) throws(Invalid) -> Int? {
         guard let value = object["status"] ?? object["httpStatus"], !(value is NSNull) else { return nil }
         guard !isJSONBool(value), let number = value as? NSNumber,
               let status = Int(exactly: number.doubleValue), (100...599).contains(status) else {
