@@ -55,6 +55,11 @@ test: deps-test
 	# starves them. The whole suite still takes about a minute.
 	OPENCLAW_SELF_HEAL_BIN=$(CURDIR)/.build/debug/$(BIN) $(SWIFT) test --skip-build --no-parallel
 
+# A scripted incident against the OpenClaw test double, printed as it heals (under a minute).
+demo: build
+	$(call apt_install,curl python3)
+	./demo/run.sh
+
 clean:
 	rm -rf .build
 
