@@ -120,6 +120,18 @@ final class TestClient: @unchecked Sendable {
         return count == 0 || (count < 0 && errno == ECONNRESET)
     }
 
+    /// Reads until EOF, reset or timeout; returns how many bytes arrived.
+    func drainAll() -> Int {
+        var total = pending.count
+        pending.removeAll()
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = recv(fd, &chunk, chunk.count, 0)
+            if count <= 0 { return total }
+            total += count
+        }
+    }
+
     private func readUntilHeadEnd() throws -> Int {
         var searchFrom = 0
         while true {
