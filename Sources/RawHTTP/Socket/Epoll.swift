@@ -45,10 +45,12 @@ struct Epoll {
 
     private func control(_ operation: Int32, _ fd: Int32, events: UInt32, token: UInt64) -> Bool {
         guard let calls = EpollCalls.shared else { return false }
-        let event = EpollEventBuffer(capacity: 1)
-        defer { event.deallocate() }
-        event.set(0, events: events, token: token)
-        return calls.control(descriptor, operation, fd, event.storage) == 0
+        return withUnsafeTemporaryAllocation(byteCount: EpollEventBuffer.stride, alignment: 8) { raw in
+            let event = raw.baseAddress!
+            event.storeBytes(of: events, toByteOffset: 0, as: UInt32.self)
+            event.storeBytes(of: token, toByteOffset: EpollEventBuffer.dataOffset, as: UInt64.self)
+            return calls.control(descriptor, operation, fd, event) == 0
+        }
     }
 }
 
@@ -84,10 +86,6 @@ struct EpollEventBuffer {
         storage.loadUnaligned(fromByteOffset: index * Self.stride + Self.dataOffset, as: UInt64.self)
     }
 
-    func set(_ index: Int, events: UInt32, token: UInt64) {
-        storage.storeBytes(of: events, toByteOffset: index * Self.stride, as: UInt32.self)
-        storage.storeBytes(of: token, toByteOffset: index * Self.stride + Self.dataOffset, as: UInt64.self)
-    }
 }
 
 /// The resolved function pointers; immutable after the first lookup.
