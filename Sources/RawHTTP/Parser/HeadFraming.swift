@@ -108,12 +108,3 @@ struct HeadFraming: Equatable {
             .filter { !$0.isEmpty }
     }
 }
-
-extension Substring {
-    func trimmingOWS() -> Substring {
-        var result = self
-        while let first = result.first, first == " " || first == "\t" { result = result.dropFirst() }
-        while let last = result.last, last == " " || last == "\t" { result = result.dropLast() }
-        return result
-    }
-}
