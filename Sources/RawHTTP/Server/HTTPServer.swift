@@ -64,7 +64,8 @@ public final class HTTPServer: Sendable {
 
     /// Graceful stop: stop accepting, close idle connections at once, let requests in flight
     /// finish (each answered with `Connection: close`) until `gracePeriod` ends, then close
-    /// whatever is left. Returns when every descriptor is closed.
+    /// whatever is left. Returns when every descriptor is closed. Calling it on a server that is
+    /// not running (never started, already stopping or stopped) returns at once.
     public func stop(gracePeriod: Duration) async {
         let stopping: ServerRuntime? = state.withLock { state in
             guard case .running(let runtime) = state else { return nil }
