@@ -11,9 +11,6 @@ enum ResponseEncoder {
         var announceKeepAlive = false
     }
 
-    /// Headers the encoder owns; a handler's values for them are dropped so framing cannot lie.
-    private static let managedHeaders = ["Content-Length", "Transfer-Encoding", "Connection", "Date"]
-
     static func encode(_ response: HTTPResponse, framing: Framing, date: [UInt8], into output: inout [UInt8]) {
         let response = withErrorBodyIfMissing(response)
         let status = (100...999).contains(response.status) ? response.status : 500
@@ -21,6 +18,8 @@ enum ResponseEncoder {
         output.reserveCapacity(output.count + 160 + response.body.count + response.headers.count * 48)
 
         appendASCII("HTTP/1.1 \(status) \(HTTPStatus.reasonPhrase(status))\r\n", to: &output)
+        // Content-Length, Transfer-Encoding, Connection and Date belong to the encoder: a
+        // handler's values for them are dropped so the framing cannot lie.
         for field in response.headers where !isManaged(field.name) {
             appendField(field.name, field.value, to: &output)
         }
@@ -42,7 +41,8 @@ enum ResponseEncoder {
 
     /// Whether the handler asked to close the connection after this response.
     static func requestsClose(_ response: HTTPResponse) -> Bool {
-        HeadFraming.listElements(response.headers.values("Connection")).contains("close")
+        guard response.headers.contains("Connection") else { return false }
+        return HeadFraming.listElements(response.headers.values("Connection")).contains("close")
     }
 
     /// Every 4xx/5xx carries the JSON error shape, even when a handler returned an empty body.
@@ -54,15 +54,31 @@ enum ResponseEncoder {
     }
 
     private static func isManaged(_ name: String) -> Bool {
-        managedHeaders.contains { HTTPHeaders.namesMatch($0, name) }
+        // Length first: most names are rejected without comparing a byte.
+        switch name.utf8.count {
+        case 4: return HTTPHeaders.namesMatch(name, "Date")
+        case 10: return HTTPHeaders.namesMatch(name, "Connection")
+        case 14: return HTTPHeaders.namesMatch(name, "Content-Length")
+        case 17: return HTTPHeaders.namesMatch(name, "Transfer-Encoding")
+        default: return false
+        }
     }
 
-    /// CR, LF and NUL in a handler's header would split the response; they become spaces.
+    /// CR, LF and NUL in a handler's header would split the response; they become spaces (in
+    /// values) or hyphens (in names). Clean fields, the norm, are appended in one piece.
     private static func appendField(_ name: String, _ value: String, to output: inout [UInt8]) {
-        for byte in name.utf8 { output.append(ASCII.isTokenChar(byte) ? byte : 0x2D) }
+        if name.utf8.allSatisfy(ASCII.isTokenChar) {
+            output.append(contentsOf: name.utf8)
+        } else {
+            for byte in name.utf8 { output.append(ASCII.isTokenChar(byte) ? byte : 0x2D) }
+        }
         output.append(ASCII.colon)
         output.append(ASCII.space)
-        for byte in value.utf8 { output.append(ASCII.isFieldValueByte(byte) ? byte : ASCII.space) }
+        if value.utf8.allSatisfy(ASCII.isFieldValueByte) {
+            output.append(contentsOf: value.utf8)
+        } else {
+            for byte in value.utf8 { output.append(ASCII.isFieldValueByte(byte) ? byte : ASCII.space) }
+        }
         output.append(contentsOf: crlf)
     }
 

@@ -14,33 +14,61 @@ struct HeadFraming: Equatable {
     static func decide(
         headers: HTTPHeaders, version: HTTPVersion, limits: HTTPParserLimits
     ) -> Result<HeadFraming, HTTPParseError> {
-        let hosts = headers.values("Host")
-        if hosts.count > 1 { return .failure(.badRequest(.multipleHost)) }
-        if version == .http11 && hosts.isEmpty { return .failure(.badRequest(.missingHost)) }
+        let fields = FramingFields(headers)
+        if fields.hostCount > 1 { return .failure(.badRequest(.multipleHost)) }
+        if version == .http11 && fields.hostCount == 0 { return .failure(.badRequest(.missingHost)) }
 
         let body: Body
-        switch bodyFraming(headers: headers, version: version, limits: limits) {
+        switch bodyFraming(fields, version: version, limits: limits) {
         case .failure(let error): return .failure(error)
         case .success(let decided): body = decided
         }
 
-        let connection = listElements(headers.values("Connection"))
+        let connection = listElements(fields.connection)
         let keepAlive: Bool
         switch version {
         case .http11: keepAlive = !connection.contains("close")
         case .http10: keepAlive = connection.contains("keep-alive") && !connection.contains("close")
         }
         let expectsContinue = version == .http11 && body != .none && body != .length(0)
-            && listElements(headers.values("Expect")).contains("100-continue")
+            && listElements(fields.expect).contains("100-continue")
         let decidedBody = body == .length(0) ? .none : body
         return .success(HeadFraming(body: decidedBody, keepAlive: keepAlive, expectsContinue: expectsContinue))
     }
 
+    /// The fields framing depends on, gathered in one pass over the header section.
+    private struct FramingFields {
+        var hostCount = 0
+        var transferEncoding: [String] = []
+        var contentLength: [String] = []
+        var connection: [String] = []
+        var expect: [String] = []
+
+        init(_ headers: HTTPHeaders) {
+            for field in headers {
+                switch field.name.utf8.count {
+                case 4 where HTTPHeaders.namesMatch(field.name, "Host"):
+                    hostCount += 1
+                case 6 where HTTPHeaders.namesMatch(field.name, "Expect"):
+                    expect.append(field.value)
+                case 10 where HTTPHeaders.namesMatch(field.name, "Connection"):
+                    connection.append(field.value)
+                case 14 where HTTPHeaders.namesMatch(field.name, "Content-Length"):
+                    contentLength.append(field.value)
+                case 17 where HTTPHeaders.namesMatch(field.name, "Transfer-Encoding"):
+                    transferEncoding.append(field.value)
+                default:
+                    break
+                }
+            }
+        }
+    }
+
     private static func bodyFraming(
-        headers: HTTPHeaders, version: HTTPVersion, limits: HTTPParserLimits
+        _ fields: FramingFields, version: HTTPVersion, limits: HTTPParserLimits
     ) -> Result<Body, HTTPParseError> {
-        let transferEncodings = headers.values("Transfer-Encoding")
-        let contentLengths = headers.values("Content-Length")
+        let transferEncodings = fields.transferEncoding
+        let contentLengths = fields.contentLength
         if !transferEncodings.isEmpty {
             // Either header could be the one a proxy in front believed: refuse both (section 6.3).
             if !contentLengths.isEmpty { return .failure(.badRequest(.contentLengthWithTransferEncoding)) }
@@ -74,17 +102,9 @@ struct HeadFraming: Equatable {
 
     /// The lower-cased elements of comma-separated list headers, empty elements dropped.
     static func listElements(_ values: [String]) -> [String] {
-        values.flatMap { $0.split(separator: ",") }
+        if values.isEmpty { return [] }
+        return values.flatMap { $0.split(separator: ",") }
             .map { $0.trimmingOWS().lowercased() }
             .filter { !$0.isEmpty }
-    }
-}
-
-extension Substring {
-    func trimmingOWS() -> Substring {
-        var result = self
-        while let first = result.first, first == " " || first == "\t" { result = result.dropFirst() }
-        while let last = result.last, last == " " || last == "\t" { result = result.dropLast() }
-        return result
     }
 }

@@ -35,6 +35,7 @@ final class EventLoop: @unchecked Sendable {
     private static let readBufferSize = 64 * 1024
     private static let eventBatch = 256
     private static let acceptBatch = 32
+    private static let pollRounds = 8
     /// Over-cap connections answered with a lingering 503 at once per loop; past this they are
     /// closed straight away, so a flood cannot pile up descriptors.
     private static let maxRejecting = 64
@@ -142,9 +143,12 @@ final class EventLoop: @unchecked Sendable {
     // MARK: - Events
 
     private func serveReadyEvents() {
-        // A few rounds at most, so timers and task completions queued behind us get their turn.
-        for _ in 0..<4 {
+        // Poll again while events keep coming: under load the next requests arrive while this
+        // batch is served, and picking them up here saves a round trip through libdispatch's
+        // manager thread. Bounded, so timers and task completions queued behind us get a turn.
+        for _ in 0..<Self.pollRounds {
             let count = epoll.poll(into: events)
+            if count == 0 { return }
             for index in 0..<count {
                 let token = events.token(at: index)
                 let flags = events.events(at: index)
@@ -154,7 +158,6 @@ final class EventLoop: @unchecked Sendable {
                     connection.handle(events: flags)
                 }
             }
-            if count < Self.eventBatch { return }
         }
     }
 

@@ -4,8 +4,9 @@ import Synchronization
 
 /// A bounded HTTP/1.1 server on raw sockets, event-driven through Dispatch.
 ///
-/// Connections are spread round-robin-ish over `eventLoopCount` serial queues (each loop
-/// accepts from the shared listening socket); a connection lives on one queue for its life.
+/// Connections are spread over `eventLoopCount` event loops: every loop polls the shared
+/// listening socket and whichever wakes first accepts; a connection stays on its loop for life.
+/// Sync handlers run on the loop's queue; async handlers in tasks.
 public final class HTTPServer: Sendable {
     private let router: Router
     private let configuration: HTTPServerConfiguration
@@ -63,7 +64,8 @@ public final class HTTPServer: Sendable {
 
     /// Graceful stop: stop accepting, close idle connections at once, let requests in flight
     /// finish (each answered with `Connection: close`) until `gracePeriod` ends, then close
-    /// whatever is left. Returns when every descriptor is closed.
+    /// whatever is left. Returns when every descriptor is closed. Calling it on a server that is
+    /// not running (never started, already stopping or stopped) returns at once.
     public func stop(gracePeriod: Duration) async {
         let stopping: ServerRuntime? = state.withLock { state in
             guard case .running(let runtime) = state else { return nil }
@@ -139,28 +141,6 @@ public final class HTTPServer: Sendable {
             } catch {
                 return  // cancelled: stop waiting, the caller moves on to closing everything
             }
-        }
-    }
-}
-
-/// The parts of a running server: its context, its loops and the bound address.
-final class ServerRuntime: Sendable {
-    let context: ServerContext
-    let loops: [EventLoop]
-    let boundAddress: String
-    let boundPort: Int
-
-    init(router: Router, configuration: HTTPServerConfiguration, listenDescriptor: Int32) throws {
-        let context = ServerContext(router: router, configuration: configuration, listenDescriptor: listenDescriptor)
-        self.context = context
-        loops = try (0..<configuration.eventLoopCount).map { try EventLoop(index: $0, context: context) }
-        (boundAddress, boundPort) = ListeningSocket.localAddress(listenDescriptor)
-    }
-
-    func start() {
-        context.listenHolders.store(loops.count, ordering: .releasing)
-        for loop in loops {
-            loop.queue.sync { loop.start() }
         }
     }
 }

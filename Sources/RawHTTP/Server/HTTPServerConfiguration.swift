@@ -76,11 +76,3 @@ public struct HTTPServerConfiguration: Sendable {
         return min(max(shortest / 8, 5_000_000), 1_000_000_000)
     }
 }
-
-extension Duration {
-    var nanoseconds: UInt64 {
-        let parts = components
-        guard parts.seconds >= 0 else { return 0 }
-        return UInt64(parts.seconds) &* 1_000_000_000 &+ UInt64(max(0, parts.attoseconds) / 1_000_000_000)
-    }
-}

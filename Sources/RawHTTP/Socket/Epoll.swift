@@ -45,48 +45,12 @@ struct Epoll {
 
     private func control(_ operation: Int32, _ fd: Int32, events: UInt32, token: UInt64) -> Bool {
         guard let calls = EpollCalls.shared else { return false }
-        let event = EpollEventBuffer(capacity: 1)
-        defer { event.deallocate() }
-        event.set(0, events: events, token: token)
-        return calls.control(descriptor, operation, fd, event.storage) == 0
-    }
-}
-
-/// An array of `struct epoll_event`, laid out as the kernel expects: packed (12 bytes) on
-/// x86-64, naturally aligned (16 bytes) elsewhere.
-struct EpollEventBuffer {
-    #if arch(x86_64)
-    static let stride = 12
-    static let dataOffset = 4
-    #else
-    static let stride = 16
-    static let dataOffset = 8
-    #endif
-
-    let storage: UnsafeMutableRawPointer
-    let capacity: Int
-
-    init(capacity: Int) {
-        self.capacity = capacity
-        storage = .allocate(byteCount: capacity * Self.stride, alignment: 8)
-        storage.initializeMemory(as: UInt8.self, repeating: 0, count: capacity * Self.stride)
-    }
-
-    func deallocate() {
-        storage.deallocate()
-    }
-
-    func events(at index: Int) -> UInt32 {
-        storage.loadUnaligned(fromByteOffset: index * Self.stride, as: UInt32.self)
-    }
-
-    func token(at index: Int) -> UInt64 {
-        storage.loadUnaligned(fromByteOffset: index * Self.stride + Self.dataOffset, as: UInt64.self)
-    }
-
-    func set(_ index: Int, events: UInt32, token: UInt64) {
-        storage.storeBytes(of: events, toByteOffset: index * Self.stride, as: UInt32.self)
-        storage.storeBytes(of: token, toByteOffset: index * Self.stride + Self.dataOffset, as: UInt64.self)
+        return withUnsafeTemporaryAllocation(byteCount: EpollEventBuffer.stride, alignment: 8) { raw in
+            let event = raw.baseAddress!
+            event.storeBytes(of: events, toByteOffset: 0, as: UInt32.self)
+            event.storeBytes(of: token, toByteOffset: EpollEventBuffer.dataOffset, as: UInt64.self)
+            return calls.control(descriptor, operation, fd, event) == 0
+        }
     }
 }
 
