@@ -1,33 +1,28 @@
-/// An array of `struct epoll_event`, laid out as the kernel expects: packed (12 bytes) on
-/// x86-64, naturally aligned (16 bytes) elsewhere.
-struct EpollEventBuffer {
-    #if arch(x86_64)
-    static let stride = 12
-    static let dataOffset = 4
-    #else
-    static let stride = 16
-    static let dataOffset = 8
-    #endif
+import CSocketShim
 
+/// An array of `struct epoll_event` owned by one event loop; the shim knows its layout (packed on
+/// x86-64, aligned elsewhere), so nothing here assumes it.
+struct EpollEventBuffer {
     let storage: UnsafeMutableRawPointer
     let capacity: Int
 
     init(capacity: Int) {
         self.capacity = capacity
-        storage = .allocate(byteCount: capacity * Self.stride, alignment: 8)
-        storage.initializeMemory(as: UInt8.self, repeating: 0, count: capacity * Self.stride)
+        guard let memory = cshim_epoll_events_alloc(Int32(capacity)) else {
+            fatalError("cannot allocate \(capacity) epoll events")
+        }
+        storage = memory
     }
 
     func deallocate() {
-        storage.deallocate()
+        cshim_epoll_events_free(storage)
     }
 
     func events(at index: Int) -> UInt32 {
-        storage.loadUnaligned(fromByteOffset: index * Self.stride, as: UInt32.self)
+        cshim_epoll_event_flags(storage, Int32(index))
     }
 
     func token(at index: Int) -> UInt64 {
-        storage.loadUnaligned(fromByteOffset: index * Self.stride + Self.dataOffset, as: UInt64.self)
+        cshim_epoll_event_token(storage, Int32(index))
     }
-
 }
