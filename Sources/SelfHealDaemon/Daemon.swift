@@ -149,11 +149,13 @@ public final class Daemon: Sendable {
             throw StartupError("cannot listen: \(error)")
         }
         installSignalHandlers()
+        // READY=1 first: listening, state loaded. The watchdog starts after it, so systemd never
+        // sees WATCHDOG=1 from a service it does not consider started.
+        let snapshot = await healer.snapshot()
+        notifier.ready(status: StatusLine.render(snapshot, lastTick: nil))
         follower.start()
         startMonitor()
         startWatchdog()
-        let snapshot = await healer.snapshot()
-        notifier.ready(status: StatusLine.render(snapshot, lastTick: nil))
         await withCheckedContinuation { continuation in
             let alreadyStopped = lifecycle.withLock { state -> Bool in
                 if state.stopped { return true }
