@@ -1,4 +1,5 @@
 import Foundation
+import HealCore
 
 /// `GET /events?since=&limit=`: `since` is unix seconds or an ISO 8601 time; `limit` 1...1000
 /// (default 100).
@@ -19,19 +20,11 @@ struct EventsQuery: Equatable {
         if let text = parameters["since"], !text.isEmpty {
             if let seconds = Double(text), seconds.isFinite, seconds >= 0 {
                 since = Date(timeIntervalSince1970: seconds)
-            } else if let date = EventsQuery.iso8601(text) {
+            } else if let date = Timestamps.parse(text) {
                 since = date
             } else {
                 throw Invalid(message: "since: expected unix seconds or an ISO 8601 time, got '\(text)'")
             }
         }
-    }
-
-    static func iso8601(_ text: String) -> Date? {
-        let plain = ISO8601DateFormatter()
-        if let date = plain.date(from: text) { return date }
-        let fractional = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return fractional.date(from: text)
     }
 }

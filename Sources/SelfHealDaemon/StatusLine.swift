@@ -8,9 +8,7 @@ public enum StatusLine {
         var parts = [snapshot.health, "active \(snapshot.activeModel)"]
         parts.append(cooling == 0 ? "no model cooling" : "\(cooling) model\(cooling == 1 ? "" : "s") cooling")
         if let lastTick {
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = [.withTime, .withColonSeparatorInTime]
-            parts.append("last tick \(formatter.string(from: lastTick))Z")
+            parts.append("last tick \(Timestamps.clock(lastTick))Z")
         } else {
             parts.append("no tick yet")
         }

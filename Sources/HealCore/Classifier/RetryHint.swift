@@ -87,13 +87,9 @@ struct RetryHint: Equatable {
     static func iso8601(_ raw: String) -> Date? {
         var s = raw.uppercased()
         if s.count > 10 { s.replaceSubrange(s.index(s.startIndex, offsetBy: 10)...s.index(s.startIndex, offsetBy: 10), with: "T") }
-        // Seconds are optional in the text but not for the formatter.
+        // Seconds are optional in the text but not for the parser.
         if let m = s.firstMatch(of: Regexes.isoWithoutSeconds.regex) { s = "\(m.1):00\(m.2)" }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: s) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: s)
+        return Timestamps.parse(s)
     }
 
     private static func httpDate(_ raw: String) -> Date? {

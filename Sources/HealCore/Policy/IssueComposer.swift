@@ -21,9 +21,5 @@ public enum IssueComposer {
                             body: Redactor.redact(body, maxBytes: maxBodyBytes), labels: [])
     }
 
-    static func iso(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: date)
-    }
+    static func iso(_ date: Date) -> String { Timestamps.isoSeconds(date) }
 }

@@ -53,11 +53,7 @@ public enum Policy {
         return PolicyResult(state: s, decisions: decisions + restarts)
     }
 
-    static func iso(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: date)
-    }
+    static func iso(_ date: Date) -> String { Timestamps.isoSeconds(date) }
 
     static func seconds(_ interval: TimeInterval) -> Int { Int(interval.rounded()) }
 }

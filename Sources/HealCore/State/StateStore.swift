@@ -72,13 +72,7 @@ public struct StateStore: Sendable {
     }
 
     /// `20260822T100000Z`: sortable, no characters a shell or a file system minds.
-    static func stamp(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return f.string(from: date)
-    }
+    static func stamp(_ date: Date) -> String { Timestamps.compact(date) }
 
     static func describe(_ error: any Error) -> String {
         switch error {
