@@ -44,7 +44,7 @@ deps-bench:
 	$(call apt_install,$(BENCH_DEPS))
 
 build: deps-build
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 run: build
 	./.build/release/$(BIN) serve $(RUN_ARGS)

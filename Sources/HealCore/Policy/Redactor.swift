@@ -10,7 +10,9 @@ public enum Redactor {
     public static let mask = "[REDACTED]"
 
     /// Patterns in the order they are applied; each captures the prefix to keep in group 1.
-    private static let patterns: [NSRegularExpression] = {
+    /// (Swift Regex rather than NSRegularExpression: no ICU, which would otherwise be paged in at
+    /// the daemon's first audit record.)
+    private static let patterns: [SharedRegex<AnyRegexOutput>] = {
         let sources = [
             // Authorization headers: Bearer / Basic credentials.
             #"(?i)(\b(?:bearer|basic)\s+)[A-Za-z0-9._~+/=\-]{8,}"#,
@@ -34,15 +36,16 @@ public enum Redactor {
             // headers, env dumps). A label says the value is secret, so short values go too.
             #"(?i)(\b(?:x-)?(?:api[_-]?key|apikey|key|token|access[_-]?token|refresh[_-]?token|auth[_-]?token|secret|client[_-]?secret|password|passwd|auth|authorization)["']?\s*[:=]\s*["']?)(?!\[REDACTED\])[^\s"',;&}\]]{6,}"#,
         ]
-        return sources.map { try! NSRegularExpression(pattern: $0) }
+        return sources.map { SharedRegex(try! Regex($0)) }
     }()
 
     public static func redact(_ text: String) -> String {
         guard !text.isEmpty else { return text }
         var out = text
-        for re in patterns {
-            let range = NSRange(out.startIndex..., in: out)
-            out = re.stringByReplacingMatches(in: out, range: range, withTemplate: "$1\(mask)")
+        for pattern in patterns {
+            out = out.replacing(pattern.regex) { match in
+                (match.output[1].substring.map(String.init) ?? "") + mask
+            }
         }
         return out
     }
