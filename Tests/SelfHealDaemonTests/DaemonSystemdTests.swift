@@ -64,6 +64,32 @@ struct DaemonSystemdTests {
         kill(daemon.process.processIdentifier, SIGKILL)
     }
 
+    @Test func watchdogKeepsPingingWhileACommandWaitsOnItsTimeout() throws {
+        let listener = try NotifyListener()
+        defer { listener.close() }
+        let daemon = try DaemonProcess(
+            config: TestConfig.json5(intervalSec: 1, commandTimeoutSec: 4),
+            arguments: ["--openclaw-bin", DaemonProcess.fakeOpenClaw],
+            environment: ["NOTIFY_SOCKET": listener.path, "WATCHDOG_USEC": "2000000"])
+        let fake = try FakeOpenClawScenario(daemonDirectory: daemon.directory)
+        // Every `channels status` hangs until the runner kills it at the 4 s timeout: each tick is
+        // slow, but the loop is alive.
+        try fake.write(["gateway": "up", "faults": ["channels status": ["hang": true]]])
+        try daemon.start()
+        _ = try daemon.waitForListening()
+        Thread.sleep(forTimeInterval: 9)
+        let ready = listener.timedMessages.first { $0.1.contains("READY=1") }?.0
+        let pings = listener.timedMessages.filter { $0.1.contains("WATCHDOG=1") }.map(\.0)
+        #expect(ready != nil)
+        #expect(pings.count >= 6, "\(pings.count) pings in 9 s at a 1 s ping interval")
+        // No gap between pings (or from READY to the first) reaches the 2 s watchdog interval.
+        let times = [ready ?? Date()] + pings
+        let gaps = zip(times.dropFirst(), times).map { $0.timeIntervalSince($1) }
+        #expect((gaps.max() ?? 0) < 2.0, "largest gap \(gaps.max() ?? 0) s")
+        #expect(fake.calls().filter { $0.starts(with: ["openclaw", "channels", "status"]) }.count >= 2,
+                "the slow command ran (and timed out) more than once")
+    }
+
     @Test func socketActivationServesOnThePassedSocket() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-socket-activate") else {
             print("skipped: systemd-socket-activate is not installed (apt-get install systemd)")
