@@ -19,6 +19,7 @@ public final class Daemon: Sendable {
     let server: HTTPServer
     let observer: any GatewayObserver
     let follower: LogFollower
+    let feed: FailureFeed
     let notifier: SystemdNotifier
     let listenOverride: Int32?
     let shutdownRequested = Mutex<Bool>(false)
@@ -36,6 +37,7 @@ public final class Daemon: Sendable {
         var monitor: Task<Void, Never>?
         var signals: SignalSources?
         var watchdog: WatchdogPinger?
+        var feed: Task<Void, Never>?
     }
 
     /// Builds everything and fails with a readable message before anything listens.
@@ -96,10 +98,12 @@ public final class Daemon: Sendable {
         self.server = HTTPServer(router: routes.router(), configuration: serverConfiguration)
 
         let stateDirectory = (config.stateFile as NSString).deletingLastPathComponent
+        let feed = FailureFeed()
+        self.feed = feed
         self.follower = LogFollower(
             configuration: LogFollowerConfiguration(directory: config.openclaw.logDir, profile: config.openclaw.profile,
                                                     positionFile: stateDirectory + "/self-heal-logpos.json"),
-            onFailure: { event in Task { _ = await healerRef.ingest(event) } })
+            onFailure: { [feed] event in feed.send(event) })
     }
 
     /// What children need beyond the daemon's own environment: `systemctl --user` (the restart
@@ -153,6 +157,9 @@ public final class Daemon: Sendable {
         // sees WATCHDOG=1 from a service it does not consider started.
         let snapshot = await healer.snapshot()
         notifier.ready(status: StatusLine.render(snapshot, lastTick: nil))
+        let healer = self.healer
+        let feed = self.feed
+        running.withLock { $0.feed = Task { await feed.drain(into: healer) } }
         follower.start()
         startMonitor()
         startWatchdog()
@@ -184,6 +191,9 @@ public final class Daemon: Sendable {
         tasks.monitor?.cancel()
         await server.stop(gracePeriod: .seconds(5))
         follower.stop()
+        // Failures the follower already read still reach the healer before the state is saved.
+        feed.finish()
+        await tasks.feed?.value
         await healer.recordShutdown(reason: "received \(name)")
         tasks.signals?.cancelAll()
         let waiter = lifecycle.withLock { state -> CheckedContinuation<Void, Never>? in
