@@ -125,7 +125,8 @@ public struct ControlRoutes: Sendable {
     func reload() async -> HTTPResponse {
         switch await reloader() {
         case .applied(let changed, let origin):
-            return .json(JSONBody.encode(ReloadApplied(changed: changed, source: origin)))
+            let pending = changed.filter(ReloadApplied.needsRestart)
+            return .json(JSONBody.encode(ReloadApplied(changed: changed, source: origin, restartRequired: pending)))
         case .rejected(let errors):
             let body = ReloadRejected(error: "invalid_config",
                                       message: "the new config has \(errors.count) error(s); the running config is unchanged",
@@ -154,7 +155,17 @@ public enum ReloadOutcome: Sendable {
 }
 
 struct EventAccepted: Encodable { var accepted: Bool; var reason: String? }
-struct ReloadApplied: Encodable { var changed: [String]; var source: String }
+struct ReloadApplied: Encodable {
+    var changed: [String]
+    var source: String
+    /// Changed keys that only take effect at the next start (the listener and the log follower
+    /// are set up once).
+    var restartRequired: [String]
+
+    static func needsRestart(_ key: String) -> Bool {
+        key.hasPrefix("server.") || key == "openclaw.logDir" || key == "openclaw.profile"
+    }
+}
 struct ReloadRejected: Encodable { var error: String; var message: String; var errors: [String] }
 struct ProbeResponse: Encodable { var results: [ProbeResult] }
 struct EventsPage: Encodable { var events: [AuditRecord] }

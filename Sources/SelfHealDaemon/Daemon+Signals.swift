@@ -44,6 +44,11 @@ extension Daemon {
             let changed = await healer.reload(loaded.config)
             current.replace(with: loaded.config)
             logger.info("config reloaded", metadata: ["changed": "\(changed.joined(separator: ","))"])
+            let pending = changed.filter(ReloadApplied.needsRestart)
+            if !pending.isEmpty {
+                logger.warning("these changes take effect at the next start",
+                               metadata: ["keys": "\(pending.joined(separator: ","))"])
+            }
             return .applied(changed: changed, origin: loaded.origin)
         } catch {
             logger.error("config reload refused", metadata: ["errors": "\(error.errors.count)"])

@@ -76,6 +76,13 @@ struct DaemonHTTPTests {
         let applied = try client.request("POST", "/reload", token: daemon.token)
         #expect(applied.status == 200)
         #expect(applied.text.contains("cooldownMinutes"))
+        #expect(applied.text.contains(#""restartRequired":[]"#), "\(applied.text)")
+
+        try original.replacingOccurrences(of: "cooldownMinutes: 30", with: "cooldownMinutes: 45")
+            .replacingOccurrences(of: daemon.directory + "/logs", with: daemon.directory + "/other-logs")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let pending = try client.request("POST", "/reload", token: daemon.token)
+        #expect(pending.text.contains(#""restartRequired":["openclaw.logDir"]"#), "\(pending.text)")
 
         try original.replacingOccurrences(of: "cooldownMinutes: 30", with: "cooldownMinutes: 0, bogusKey: 1")
             .write(toFile: path, atomically: true, encoding: .utf8)
