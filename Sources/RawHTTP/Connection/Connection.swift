@@ -130,11 +130,18 @@ final class Connection {
         }
     }
 
-    /// Graceful stop: an idle connection closes now; a busy one after its current response.
+    /// Graceful stop: an idle connection closes now; a busy one after its current response. Bytes
+    /// the kernel holds but the loop has not read yet are a request in flight, not idleness.
     func drain() {
-        if state == .open && timer.isIdle && output.isEmpty && parser.progress == .awaitingRequest {
+        if state == .open && timer.isIdle && output.isEmpty && parser.progress == .awaitingRequest
+            && !hasUnreadInput {
             close()
         }
+    }
+
+    private var hasUnreadInput: Bool {
+        var pending: Int32 = 0
+        return ioctl(fd, UInt(FIONREAD), &pending) == 0 && pending > 0
     }
 
     func close() {
