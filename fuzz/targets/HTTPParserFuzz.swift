@@ -1,0 +1,111 @@
+// libFuzzer target for the HTTP/1.1 request parser. Compiled into the RawHTTP module itself (see
+// fuzz/build.sh), so it drives the internal parser exactly as `Connection` does.
+//
+// For every input, under the default limits and under tight ones:
+// - the events (requests, 100-continue, failure) are the same whether the bytes arrive in one
+//   piece, one byte at a time, or in pieces cut at pseudo-random points;
+// - while bytes trickle in, the parser never buffers more than its line and section limits;
+// - no emitted request breaks a limit (body size, header count), and every request has a token
+//   method, a target in an accepted form, HTTP/1.0 or 1.1, and one Host header under HTTP/1.1;
+// - a failed parser stays failed and answers the same error;
+// - each request's target splits into path and query, and each error encodes into a response.
+// A broken property traps, which libFuzzer reports as a crash with the input saved.
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func httpParserFuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    HTTPParserFuzz.check(bytes)
+    return 0
+}
+
+enum HTTPParserFuzz {
+    static let tight = HTTPParserLimits(maxRequestLineBytes: 64, maxHeaderBytes: 160, maxHeaderCount: 4,
+                                        maxBodyBytes: 48, maxChunkLineBytes: 12, maxLeadingEmptyLines: 1)
+
+    static func check(_ bytes: [UInt8]) {
+        for limits in [HTTPParserLimits(), tight] {
+            let whole = run(bytes, limits: limits, pieces: [bytes.count])
+            let single = run(bytes, limits: limits, pieces: Array(repeating: 1, count: bytes.count))
+            require(whole == single, "one piece and byte by byte disagree", bytes)
+            let random = run(bytes, limits: limits, pieces: cuts(for: bytes))
+            require(whole == random, "one piece and random pieces disagree", bytes)
+        }
+    }
+
+    /// What the parser produced, without the needMoreData steps.
+    enum Step: Equatable {
+        case request(ParsedRequest)
+        case continueExpected
+        case failure(HTTPParseError)
+    }
+
+    static func run(_ bytes: [UInt8], limits: HTTPParserLimits, pieces: [Int]) -> [Step] {
+        var parser = HTTPRequestParser(limits: limits)
+        var steps: [Step] = []
+        var offset = 0
+        let bufferBound = max(limits.maxRequestLineBytes, limits.maxHeaderBytes, limits.maxChunkLineBytes) + 2
+        for length in pieces where offset < bytes.count {
+            let end = min(bytes.count, offset + length)
+            parser.append(Array(bytes[offset..<end]))
+            offset = end
+            drain: while true {
+                switch parser.next() {
+                case .needMoreData:
+                    if length == 1 {
+                        require(parser.bufferedByteCount <= bufferBound,
+                                "buffered \(parser.bufferedByteCount) bytes, bound \(bufferBound)", bytes)
+                    }
+                    break drain
+                case .continueExpected:
+                    steps.append(.continueExpected)
+                case .request(let request):
+                    checkRequest(request, limits: limits, bytes)
+                    steps.append(.request(request))
+                case .failure(let error):
+                    steps.append(.failure(error))
+                    _ = error.response
+                    parser.append([0x47, 0x45, 0x54, 0x20])
+                    require(parser.next() == .failure(error), "a failed parser changed its answer", bytes)
+                    require(parser.bufferedByteCount == 0, "a failed parser kept bytes", bytes)
+                    return steps
+                }
+            }
+        }
+        return steps
+    }
+
+    static func checkRequest(_ request: ParsedRequest, limits: HTTPParserLimits, _ bytes: [UInt8]) {
+        require(request.body.count <= limits.maxBodyBytes, "body of \(request.body.count) bytes", bytes)
+        require(request.headers.count <= limits.maxHeaderCount, "\(request.headers.count) header fields", bytes)
+        require(!request.method.isEmpty && request.method.utf8.allSatisfy(ASCII.isTokenChar), "method", bytes)
+        require(!request.target.isEmpty, "empty target", bytes)
+        require(HTTPRequestParser.isAcceptedTargetForm(request.target, method: request.method), "target form", bytes)
+        require(request.version == .http11 || request.version == .http10, "version", bytes)
+        if request.version == .http11 {
+            require(request.headers.values("Host").count == 1, "HTTP/1.1 request without exactly one Host", bytes)
+        }
+        let (path, _) = RequestTarget.split(request.target)
+        require(path.hasPrefix("/") || path == "*", "path \(path) from target \(request.target)", bytes)
+    }
+
+    /// Cut points derived from the input itself (FNV-1a), so a crash reproduces from the file alone.
+    static func cuts(for bytes: [UInt8]) -> [Int] {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        var pieces: [Int] = []
+        var covered = 0
+        while covered < bytes.count {
+            hash = hash &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let length = Int(hash >> 58) + 1 // 1...64
+            pieces.append(length)
+            covered += length
+        }
+        return pieces
+    }
+
+    static func require(_ condition: Bool, _ message: @autoclosure () -> String, _ bytes: [UInt8]) {
+        guard !condition else { return }
+        let shown = bytes.prefix(512).map { $0 >= 0x20 && $0 < 0x7f ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16) }.joined()
+        fatalError("HTTP parser property broken: \(message())\ninput (\(bytes.count) bytes): \(shown)")
+    }
+}
