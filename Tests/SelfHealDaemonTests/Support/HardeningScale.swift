@@ -18,11 +18,11 @@ struct HardeningScale: Sendable {
         return long
             ? HardeningScale(slowlorisConnections: 1000, slowlorisSeconds: 60, healthLatencyBoundMs: 100,
                              hostileConnections: 200, noReadMegabytes: 50, crashKills: 200,
-                             crashChurnBurstMs: 50...1500)
+                             crashChurnBurstMs: 50...2000)
             // A debug build on a shared two-core machine: generous bounds, smaller counts.
             : HardeningScale(slowlorisConnections: 200, slowlorisSeconds: 10, healthLatencyBoundMs: 1000,
                              hostileConnections: 40, noReadMegabytes: 8, crashKills: 20,
-                             crashChurnBurstMs: 50...600)
+                             crashChurnBurstMs: 50...1500)
     }()
 
     /// Prints a figure and appends it to the figures file when `make harden` asked for one.
