@@ -10,13 +10,16 @@ public struct ConfigBackups: Sendable {
         self.configFile = configFile; self.directory = directory
     }
 
-    /// Copies the config; nil when there is no config file to copy.
-    public func take(at now: Date, incident: String) throws(FileSystemError) -> ConfigBackupRecord? {
+    /// Copies the config; nil when there is no config file to copy, or when `latest` (the newest
+    /// backup still kept) already holds exactly these bytes: while the gateway is not proven healthy
+    /// no backup is removed, and a storm of repins must not fill the disk with identical copies.
+    public func take(at now: Date, incident: String, latest: ConfigBackupRecord? = nil) throws(FileSystemError) -> ConfigBackupRecord? {
         guard FileManager.default.fileExists(atPath: configFile) else { return nil }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: configFile)) } catch {
             throw FileSystemError(operation: "read for backup", path: configFile, message: error.localizedDescription)
         }
+        if let latest, FileManager.default.contents(atPath: latest.path) == data { return nil }
         let name = (configFile as NSString).lastPathComponent
         let path = "\(directory)/\(name).\(StateStore.stamp(now)).\(incident).self-heal.bak"
         try AtomicFile.write(data, to: path, mode: 0o600)

@@ -36,7 +36,7 @@ extension Healer {
         if !dryRun, let first = disruptive.first {
             do {
                 let backups = ConfigBackups(configFile: paths.configFile, directory: paths.configBackupsDir)
-                if let backup = try backups.take(at: now, incident: decisions[first].incident) {
+                if let backup = try backups.take(at: now, incident: decisions[first].incident, latest: state.pendingBackups.last) {
                     state.pendingBackups.append(backup)
                 }
                 fileFaults["config-backup"] = nil

@@ -29,11 +29,24 @@ extension Policy {
 
             if t.disabledByUs && job.enabled {
                 t.disabledByUs = false
-                t.failedRuns = 0
-                t.reported = nil
-                decisions.append(Decision(incident: s.nextIncident(at: now), rule: Rule.cronReport,
-                                          trigger: "cron job \(job.name) (\(job.id)) was re-enabled after the healer disabled it",
-                                          evidence: ["counting failed runs from zero again"]))
+                // The disable took effect if it reported success or the job has been seen disabled
+                // since. Otherwise it never ran to the end (the healer stopped mid-disable, or dry
+                // run): nobody re-enabled anything, the failures still count, and the disable is
+                // retried once `actionRetrySec` has passed since the attempt.
+                if t.disableSucceededAt != nil || !t.enabled {
+                    t.failedRuns = 0
+                    t.reported = nil
+                    decisions.append(Decision(incident: s.nextIncident(at: now), rule: Rule.cronReport,
+                                              trigger: "cron job \(job.name) (\(job.id)) was re-enabled after the healer disabled it",
+                                              evidence: ["counting failed runs from zero again"]))
+                } else {
+                    decisions.append(Decision(
+                        incident: s.nextIncident(at: now), rule: Rule.cronReport,
+                        trigger: "the healer's disable of cron job \(job.name) (\(job.id)) did not take effect",
+                        evidence: ["the job is still enabled and the disable never reported success (the healer stopped while it ran, or dry run)",
+                                   "\(t.failedRuns) failed runs still count; the disable is retried \(Int(actionRetrySec)) s after the attempt"]))
+                }
+                t.disableSucceededAt = nil
             }
             t.enabled = job.enabled
 
@@ -106,6 +119,7 @@ extension Policy {
                         t.disabledByUs = true
                         t.disabledAt = now
                         t.lastDisableAttemptAt = now
+                        t.disableSucceededAt = nil
                         decisions.append(Decision(
                             incident: lazy.get(&s, at: now), rule: Rule.cronDisable, trigger: trigger, evidence: evidence,
                             action: action,

@@ -14,7 +14,11 @@ extension Policy {
         guard let action = decision.action else { return s }
         switch action {
         case .disableCron(let id, _):
-            if !ok { s.crons[id]?.disabledByUs = false; s.crons[id]?.disabledAt = nil }
+            if ok {
+                s.crons[id]?.disableSucceededAt = now
+            } else {
+                s.crons[id]?.disabledByUs = false; s.crons[id]?.disabledAt = nil
+            }
         case .disablePlugin(let id):
             if !ok { s.plugins[id]?.disabledByUs = false }
         case .repinSession(let key, _, let to):

@@ -17,6 +17,10 @@ public struct CronTrack: Sendable, Equatable, Codable {
     public var disabledByUs: Bool
     public var disabledAt: Date?
     public var lastDisableAttemptAt: Date?
+    /// When the last disable was carried out successfully. Nil while a disable is decided but has
+    /// not reported success: a healer stopped mid-disable leaves `disabledByUs` set on a job that
+    /// was never disabled, and this tells that apart from a job someone re-enabled.
+    public var disableSucceededAt: Date?
     public var lastIssueAt: Date?
     /// `state.autoDisabled.reason` when OpenClaw itself disabled the job.
     public var autoDisabledReason: String?
@@ -26,13 +30,14 @@ public struct CronTrack: Sendable, Equatable, Codable {
     public init(name: String, lastSeenRunAtMs: Int64? = nil, lastSeenConsecutiveErrors: Int? = nil,
                 failedRuns: Int = 0, lastFailureAt: Date? = nil, lastError: String? = nil,
                 enabled: Bool = true, disabledByUs: Bool = false, disabledAt: Date? = nil,
-                lastDisableAttemptAt: Date? = nil, lastIssueAt: Date? = nil,
+                lastDisableAttemptAt: Date? = nil, disableSucceededAt: Date? = nil, lastIssueAt: Date? = nil,
                 autoDisabledReason: String? = nil, reported: String? = nil) {
         self.name = name; self.lastSeenRunAtMs = lastSeenRunAtMs
         self.lastSeenConsecutiveErrors = lastSeenConsecutiveErrors; self.failedRuns = failedRuns
         self.lastFailureAt = lastFailureAt; self.lastError = lastError; self.enabled = enabled
         self.disabledByUs = disabledByUs; self.disabledAt = disabledAt
-        self.lastDisableAttemptAt = lastDisableAttemptAt; self.lastIssueAt = lastIssueAt
+        self.lastDisableAttemptAt = lastDisableAttemptAt; self.disableSucceededAt = disableSucceededAt
+        self.lastIssueAt = lastIssueAt
         self.autoDisabledReason = autoDisabledReason; self.reported = reported
     }
 }
