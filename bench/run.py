@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ folders in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from benchlib import paths, proc_stats, procs, report  # noqa: E402
@@ -43,7 +44,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", default=",".join(ITEMS))
     parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "5")))
-    parser.add_argument("--wrk-duration", type=int, default=int(os.environ.get("BENCH_WRK_DURATION", "5")))
+    parser.add_argument("--wrk-duration", type=int, default=int(os.environ.get("BENCH_WRK_DURATION", "4")))
     parser.add_argument("--report-only", action="store_true")
     args = parser.parse_args()
     if args.runs < 5:

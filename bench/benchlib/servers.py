@@ -68,6 +68,8 @@ def wait_accepting(port, proc, timeout=20):
 class Nginx:
     def __init__(self, status_body):
         self.root = procs.temp_dir("nginx")
+        # nginx's workers drop to "nobody" when started as root: they must be able to read the body.
+        os.chmod(self.root, 0o755)
         os.makedirs(os.path.join(self.root, "www"))
         os.makedirs(os.path.join(self.root, "tmp"))
         with open(os.path.join(self.root, "www", "status.json"), "wb") as f:
