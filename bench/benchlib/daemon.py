@@ -106,6 +106,9 @@ class Daemon:
         self.token = open(os.path.join(self.state, "self-heal.token")).read().strip()
         return self.port
 
+    def stderr_tail(self, limit=1500):
+        return self.stderr_text()[-limit:]
+
     def stderr_text(self):
         with open(self.stderr_path) as f:
             return f.read()

@@ -87,9 +87,20 @@ class Nginx:
         wait_accepting(self.port, self.proc)
         self.version = subprocess.run(["nginx", "-v"], capture_output=True, text=True).stderr.strip()
 
+    def stderr_tail(self):
+        return tail(os.path.join(self.root, "error.log"))
+
     def stop(self):
         procs.stop(self.proc)
         procs.remove_dir(self.root)
+
+
+def tail(path, limit=1500):
+    try:
+        with open(path, errors="replace") as f:
+            return f.read()[-limit:]
+    except OSError:
+        return ""
 
 
 class Peer:
@@ -98,10 +109,17 @@ class Peer:
     def __init__(self, binary):
         if not os.path.exists(binary):
             raise RuntimeError(f"{binary} is missing: run `make bench` (it builds the peers)")
+        self.root = procs.temp_dir("peer")
+        self.stderr_path = os.path.join(self.root, "output")
         self.port = free_port()
-        self.proc = procs.spawn([binary, str(self.port)])
+        with open(self.stderr_path, "w") as out:
+            self.proc = procs.spawn([binary, str(self.port)], stdout=out, stderr=out)
         wait_accepting(self.port, self.proc)
         time.sleep(0.2)
 
+    def stderr_tail(self):
+        return tail(self.stderr_path)
+
     def stop(self):
         procs.stop(self.proc)
+        procs.remove_dir(self.root)

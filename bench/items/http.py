@@ -43,11 +43,13 @@ def run(ctx):
 
     nginx = servers.Nginx(body)
     peers = {"hummingbird": servers.Peer(paths.HUMMINGBIRD_PEER), "flyingfox": servers.Peer(paths.FLYINGFOX_PEER)}
+    servers_by_name = {"ours": daemon, "nginx": nginx, **peers}
     targets = {
         "health": {"ours": daemon.port, "nginx": nginx.port, "hummingbird": peers["hummingbird"].port,
                    "flyingfox": peers["flyingfox"].port},
         "status": {"ours": daemon.port, "nginx": nginx.port},
     }
+    failures = []
     results = {endpoint: {name: {mode[0]: [] for mode in MODES} for name in names}
                for endpoint, names in targets.items()}
     try:
@@ -59,14 +61,27 @@ def run(ctx):
             for endpoint, names in targets.items():
                 for key, connections, close in MODES:
                     for name, port in names.items():
-                        outcome = wrk.run(f"http://127.0.0.1:{port}/{endpoint}", connections, ctx.wrk_duration,
-                                          close=close)
+                        server = servers_by_name[name]
+                        if server.proc.poll() is not None:
+                            continue  # it exited earlier; recorded in failures
+                        try:
+                            outcome = wrk.run(f"http://127.0.0.1:{port}/{endpoint}", connections, ctx.wrk_duration,
+                                              close=close)
+                        except RuntimeError as error:
+                            time.sleep(0.5)
+                            failures.append({"server": name, "endpoint": endpoint, "mode": key,
+                                             "round": round_index + 1, "error": str(error),
+                                             "exitCode": server.proc.poll(), "output": server.stderr_tail()})
+                            log(f"http: {name} failed in round {round_index + 1} ({endpoint}, {key}): "
+                                f"exit code {server.proc.poll()}")
+                            continue
                         results[endpoint][name][key].append(outcome)
                         time.sleep(0.3)
             log(f"http: round {round_index + 1}/{ctx.runs} done")
         setup["oursRssKiBBefore"] = rss_before
-        setup["oursRssKiBAfter"] = proc_stats.rss_kib(daemon.pid)
-        setup["oursRssKiBPeak"] = proc_stats.status_field_kib(daemon.pid, "VmHWM")
+        if daemon.proc.poll() is None:
+            setup["oursRssKiBAfter"] = proc_stats.rss_kib(daemon.pid)
+            setup["oursRssKiBPeak"] = proc_stats.status_field_kib(daemon.pid, "VmHWM")
     finally:
         for peer in peers.values():
             peer.stop()
@@ -74,4 +89,4 @@ def run(ctx):
         daemon.remove()
     return {"setup": setup, "nginxVersion": nginx.version, "nginxWorkers": nginx.workers,
             "modes": [{"key": k, "connections": c, "close": cl} for k, c, cl in MODES],
-            "durationSec": ctx.wrk_duration, "runs": ctx.runs, "results": results}
+            "durationSec": ctx.wrk_duration, "runs": ctx.runs, "results": results, "failures": failures}
