@@ -84,8 +84,9 @@ def main():
             gateway.close()
         ctx.log("done")
 
+    # Rendered from the JSON form, as --report-only does (dictionary keys become strings).
     with open(paths.REPORT, "w") as f:
-        f.write(report.render(results))
+        f.write(report.render(json.loads(json.dumps(results))))
     print(f"wrote {paths.REPORT}")
 
 

@@ -105,7 +105,7 @@ def http_section(data, verdicts):
     lines = [f"## {TITLES['http']}", "",
              f"`wrk --latency -d{data['durationSec']}s` on 127.0.0.1, {data['runs']} interleaved rounds "
              "(in each round every server in turn), `-t1` for 1 connection and `-t2` otherwise. "
-             f"nginx: {data['nginxVersion']}, {data['nginxWorkers']} workers (one per core), `return 200` for /health and "
+             f"nginx {data['nginxVersion'].split('/')[-1]}, {data['nginxWorkers']} workers (one per core), `return 200` for /health and "
              "a static copy of our /status body for /status, keep-alive as long as ours and with no per-connection "
              "request cap. Hummingbird 2 and FlyingFox: minimal servers in bench/peers/ answering the same body "
              "with their defaults. Ratios are medians of the per-round ratios (ours ÷ that server in the same round).",
@@ -375,8 +375,10 @@ def tick_section(data, verdicts):
     linear = slope_low is not None and slope_high is not None and slope_high <= 2 * max(slope_low, 1e-9)
     lines += [f"Cost per 1,000 jobs: {fmt(slope_low * 1000 if slope_low is not None else None, 2)} ms between 50 and 500 "
               f"jobs, {fmt(slope_high * 1000 if slope_high is not None else None, 2)} ms between 500 and 5,000.", ""]
-    verdicts.add("5 tick", "parse + decide ≤ 50 ms at 5,000 jobs", f"{fmt(at_max, 2)} ms", at_max is not None and at_max <= 50,
-                 "JSON parsing of the cron list")
+    parse_max = med([r["parseMs"] for r in sizes["5000"]["steady"]]) if "5000" in sizes else None
+    verdicts.add("5 tick", "parse + decide ≤ 50 ms at 5,000 jobs", f"{fmt(at_max, 2)} ms", le(at_max, 50),
+                 f"parsing is {fmt(parse_max, 0)} ms of it: the CLI's JSON is decoded through JSONDecoder into "
+                 "JSONNode, trying each JSON type in turn for every value")
     verdicts.add("5 tick", "growing linearly",
                  f"{fmt(slope_low * 1000 if slope_low is not None else None, 2)} → "
                  f"{fmt(slope_high * 1000 if slope_high is not None else None, 2)} ms per 1,000 jobs", linear,
