@@ -63,6 +63,22 @@ demo: build
 clean:
 	rm -rf .build
 
+# --- benchmarks ---------------------------------------------------------------------------------
+# `make bench` builds the release daemon, the in-process harness (bench/harness) and the two Swift
+# peers (bench/peers: Hummingbird 2, FlyingFox), each in its own scratch folder under .build-bench/,
+# then runs bench/run.py, which measures everything on 127.0.0.1 next to its references (nginx,
+# grep, the peers) and writes BENCHMARKS.md. About 15 minutes, plus the peers' first build.
+# BENCH_ARGS passes options on, e.g. BENCH_ARGS="--only http,intake" or "--report-only";
+# bench/README.md describes each measurement.
+BENCH_SCRATCH ?= $(CURDIR)/.build-bench
+BENCH_ARGS    ?=
+
+bench: deps-bench build
+	cd bench/harness && $(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH)/harness
+	cd bench/peers/hummingbird-peer && $(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH)/peers/hummingbird
+	cd bench/peers/flyingfox-peer && $(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH)/peers/flyingfox
+	BENCH_SCRATCH=$(BENCH_SCRATCH) python3 bench/run.py $(BENCH_ARGS)
+
 # --- install / uninstall ------------------------------------------------------------------------
 # `make install` builds the release binary and installs it with the systemd units, the example
 # config and the Prometheus files; deploy/INSTALL.md has the steps around it. PREFIX (default

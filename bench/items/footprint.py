@@ -1,0 +1,67 @@
+"""Item 3: footprint at idle. Five daemons run side by side (one sample each, all in the same
+window), each with the fake CLI (20 cron jobs, 10 plugins), a log folder whose today's file it
+follows, and `monitor.intervalSec` 60, so the 60 s window holds one real tick per daemon.
+
+RSS is read from /proc/PID/status 5 s after the first tick; CPU is utime + stime from
+/proc/PID/stat over the next 60 s (the fake CLI's own CPU runs in child processes and is reported
+apart); wakeups are the voluntary context switches over the same window.
+"""
+
+import datetime
+import os
+import time
+
+from benchlib import proc_stats, scenario
+from benchlib.daemon import Daemon
+
+WINDOW_SEC = 60
+
+
+def run(ctx):
+    log = ctx.log
+    count = max(5, ctx.runs)
+    daemons = []
+    try:
+        for i in range(count):
+            daemon = Daemon(f"idle{i}", ctx.gateway, interval_sec=60, cron_jobs=scenario.cron_jobs(20, seed=i),
+                            plugins=scenario.plugins(10, seed=i))
+            today = os.path.join(daemon.log_dir, datetime.date.today().strftime("openclaw-%Y-%m-%d.log"))
+            open(today, "a").close()
+            daemons.append(daemon)
+        for daemon in daemons:
+            daemon.wait_first_tick()
+        time.sleep(5)
+        samples = []
+        for daemon in daemons:
+            samples.append({
+                "pid": daemon.pid, "rssKiBIdle": proc_stats.rss_kib(daemon.pid),
+                "rssAnonKiB": proc_stats.status_field_kib(daemon.pid, "RssAnon"),
+                "rssFileKiB": proc_stats.status_field_kib(daemon.pid, "RssFile"),
+                "cpuStart": proc_stats.cpu_seconds(daemon.pid),
+                "childCpuStart": proc_stats.cpu_seconds(daemon.pid, children=True),
+                "wakeupsStart": proc_stats.status_count(daemon.pid, "voluntary_ctxt_switches")
+                + proc_stats.status_count(daemon.pid, "nonvoluntary_ctxt_switches"),
+                "threads": proc_stats.status_count(daemon.pid, "Threads"),
+            })
+        breakdown = proc_stats.rss_by_mapping(daemons[0].pid)
+        log(f"footprint: {count} daemons idle, watching for {WINDOW_SEC} s")
+        started = time.monotonic()
+        time.sleep(WINDOW_SEC)
+        elapsed = time.monotonic() - started
+        for daemon, sample in zip(daemons, samples):
+            cpu = proc_stats.cpu_seconds(daemon.pid) - sample["cpuStart"]
+            child = proc_stats.cpu_seconds(daemon.pid, children=True) - sample["childCpuStart"]
+            wakeups = (proc_stats.status_count(daemon.pid, "voluntary_ctxt_switches")
+                       + proc_stats.status_count(daemon.pid, "nonvoluntary_ctxt_switches")) - sample["wakeupsStart"]
+            status = daemon.get_json("/status")
+            sample.update({
+                "windowSec": elapsed, "cpuSec": cpu, "cpuPercent": cpu / elapsed * 100,
+                "childCpuSec": child, "wakeupsPerSec": wakeups / elapsed,
+                "ticks": status["counters"]["ticks"], "rssKiBEnd": proc_stats.rss_kib(daemon.pid),
+                "faults": status["faults"],
+            })
+        return {"daemons": count, "windowSec": WINDOW_SEC, "clockTicksPerSec": proc_stats.CLOCK_TICKS,
+                "samples": samples, "rssBreakdown": breakdown}
+    finally:
+        for daemon in daemons:
+            daemon.remove()
