@@ -68,7 +68,9 @@ public final class Daemon: Sendable {
         } catch {
             throw StartupError("socket activation: \(error)")
         }
-        let runner = CommandRunner(maxConcurrent: 6)
+        // 8 MiB per stream: `cron list --all --json` in the full shape is about 0.9 KiB a job, so
+        // some 8,000 jobs fit; the cap only bounds what a runaway command can make us hold.
+        let runner = CommandRunner(maxConcurrent: 6, outputCap: 8 << 20)
         let childEnvironment = Daemon.childEnvironment(ProcessInfo.processInfo.environment)
         let control = OpenClawControl(runner: runner, extraEnvironment: childEnvironment)
         self.observer = OpenClawObserver(runner: runner, extraEnvironment: childEnvironment)
