@@ -13,15 +13,18 @@ struct HardeningDaemon {
 
     /// - Parameters:
     ///   - server: members of the `server` group besides `listen`, e.g. `maxConnections: 20`.
-    ///   - openclawBin: the CLI; the fake by default (scenario directory `<dir>/scenario`).
-    static func start(server: String = "", extra: String = "", intervalSec: Int = 1, commandTimeoutSec: Int = 5,
+    ///   - openclawBin: the CLI; the fake by default (scenario directory `<dir>/scenario`); `$DIR`
+    ///     stands for the daemon's temp directory.
+    static func start(server: String = "", extra: String = "", openclaw: String = "", intervalSec: Int = 1, commandTimeoutSec: Int = 5,
                       openclawBin: String? = nil, arguments: [String] = [], environment: [String: String] = [:],
                       executable: String? = nil, prefixArguments: [String] = [],
                       prepare: (String) throws -> Void = { _ in }) throws -> HardeningDaemon {
-        let daemon = try DaemonProcess(config: config(server: server, extra: extra, intervalSec: intervalSec,
+        let daemon = try DaemonProcess(config: config(server: server, extra: extra, openclaw: openclaw, intervalSec: intervalSec,
                                                       commandTimeoutSec: commandTimeoutSec),
                                        arguments: ["--openclaw-bin", openclawBin ?? DaemonProcess.fakeOpenClaw] + arguments,
                                        environment: environment, executable: executable, prefixArguments: prefixArguments)
+        // "$DIR" in the arguments (e.g. a private copy of the test double) means the temp directory.
+        daemon.process.arguments = daemon.process.arguments?.map { $0.replacingOccurrences(of: "$DIR", with: daemon.directory) }
         try FileManager.default.createDirectory(atPath: daemon.directory + "/scenario", withIntermediateDirectories: true)
         try prepare(daemon.directory)
         try daemon.start()
@@ -29,7 +32,8 @@ struct HardeningDaemon {
         return HardeningDaemon(process: daemon, address: address, client: try daemon.client(address))
     }
 
-    static func config(server: String, extra: String, intervalSec: Int, commandTimeoutSec: Int) -> String {
+    /// `server` and `openclaw` add members to those groups; `extra` adds top-level keys.
+    static func config(server: String, extra: String, openclaw: String = "", intervalSec: Int, commandTimeoutSec: Int) -> String {
         """
         {
           modelOrder: ["anthropic/claude-opus-4-6", "openai/gpt-5.2", "google/gemini-2.5-flash"],
@@ -39,7 +43,7 @@ struct HardeningDaemon {
           sessionsFile: "$DIR/sessions.json",
           metricsFile: "$DIR/metrics.jsonl",
           monitor: { intervalSec: \(intervalSec) },
-          openclaw: { commandTimeoutSec: \(commandTimeoutSec), logDir: "$DIR/logs", gatewayUrl: "http://127.0.0.1:9" },
+          openclaw: { commandTimeoutSec: \(commandTimeoutSec), logDir: "$DIR/logs", gatewayUrl: "http://127.0.0.1:9", \(openclaw) },
           server: { listen: "127.0.0.1:0", \(server) },
           \(extra)
         }
