@@ -15,14 +15,26 @@ struct HardeningDaemon {
     ///   - server: members of the `server` group besides `listen`, e.g. `maxConnections: 20`.
     ///   - openclawBin: the CLI; the fake by default (scenario directory `<dir>/scenario`); `$DIR`
     ///     stands for the daemon's temp directory.
-    static func start(server: String = "", extra: String = "", openclaw: String = "", intervalSec: Int = 1, commandTimeoutSec: Int = 5,
+    static func start(server: String = "", extra: String = "", openclaw: String = "", modelOrder: [String]? = nil,
+                      intervalSec: Int = 1, commandTimeoutSec: Int = 5,
                       openclawBin: String? = nil, arguments: [String] = [], environment: [String: String] = [:],
                       executable: String? = nil, prefixArguments: [String] = [],
                       prepare: (String) throws -> Void = { _ in }) throws -> HardeningDaemon {
-        let daemon = try DaemonProcess(config: config(server: server, extra: extra, openclaw: openclaw, intervalSec: intervalSec,
+        let daemon = try DaemonProcess(config: config(server: server, extra: extra, openclaw: openclaw, modelOrder: modelOrder,
+                                                      intervalSec: intervalSec,
                                                       commandTimeoutSec: commandTimeoutSec),
                                        arguments: ["--openclaw-bin", openclawBin ?? DaemonProcess.fakeOpenClaw] + arguments,
                                        environment: environment, executable: executable, prefixArguments: prefixArguments)
+        // `gh` and `systemctl` are the test double too (first on PATH), so no test reaches GitHub or
+        // the machine's systemd.
+        let shims = daemon.directory + "/shims"
+        try FileManager.default.createDirectory(atPath: shims, withIntermediateDirectories: true)
+        for name in ["gh", "systemctl"] {
+            try FileManager.default.createSymbolicLink(atPath: shims + "/" + name, withDestinationPath: DaemonProcess.fakeOpenClaw)
+        }
+        var env = daemon.process.environment ?? [:]
+        env["PATH"] = shims + ":" + (env["PATH"] ?? "/usr/bin:/bin")
+        daemon.process.environment = env
         // "$DIR" in the arguments (e.g. a private copy of the test double) means the temp directory.
         daemon.process.arguments = daemon.process.arguments?.map { $0.replacingOccurrences(of: "$DIR", with: daemon.directory) }
         try FileManager.default.createDirectory(atPath: daemon.directory + "/scenario", withIntermediateDirectories: true)
@@ -33,10 +45,13 @@ struct HardeningDaemon {
     }
 
     /// `server` and `openclaw` add members to those groups; `extra` adds top-level keys.
-    static func config(server: String, extra: String, openclaw: String = "", intervalSec: Int, commandTimeoutSec: Int) -> String {
-        """
+    static func config(server: String, extra: String, openclaw: String = "", modelOrder: [String]? = nil,
+                       intervalSec: Int, commandTimeoutSec: Int) -> String {
+        let models = modelOrder ?? ["anthropic/claude-opus-4-6", "openai/gpt-5.2", "google/gemini-2.5-flash"]
+        let modelList = String(decoding: (try? JSONSerialization.data(withJSONObject: models)) ?? Data("[]".utf8), as: UTF8.self)
+        return """
         {
-          modelOrder: ["anthropic/claude-opus-4-6", "openai/gpt-5.2", "google/gemini-2.5-flash"],
+          modelOrder: \(modelList),
           cooldownMinutes: 30,
           configFile: "$DIR/openclaw.json",
           configBackupsDir: "$DIR/backups",
