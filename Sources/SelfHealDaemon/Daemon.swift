@@ -155,9 +155,11 @@ public final class Daemon: Sendable {
         installSignalHandlers()
         follower.start()
         startMonitor()
-        startWatchdog()
         let snapshot = await healer.snapshot()
         notifier.ready(status: StatusLine.render(snapshot, lastTick: nil))
+        // After READY=1: the pinger's first WATCHDOG=1 could otherwise overtake it while this
+        // task waits for the snapshot (seen under load in DaemonSystemdTests).
+        startWatchdog()
         await withCheckedContinuation { continuation in
             let alreadyStopped = lifecycle.withLock { state -> Bool in
                 if state.stopped { return true }
