@@ -79,6 +79,16 @@ bench: deps-bench build
 	cd bench/peers/flyingfox-peer && $(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH)/peers/flyingfox
 	BENCH_SCRATCH=$(BENCH_SCRATCH) python3 bench/run.py $(BENCH_ARGS)
 
+# --- harden ---------------------------------------------------------------------------------------
+# The long hardening runs (HARDENING.md): each libFuzzer target alone for HARDEN_FUZZ_SECONDS
+# (default 180), then the hardening tests at the long scale against the release build (1,000
+# slowloris connections, 200 SIGKILLs during churn, every injected fault, the security checks).
+# Loopback only, bounded; the figures land in .build/harden/. `make test` runs short versions.
+HARDEN_FUZZ_SECONDS ?= 180
+
+harden: deps-test
+	HARDEN_FUZZ_SECONDS=$(HARDEN_FUZZ_SECONDS) SWIFT=$(SWIFT) ./harden/run.sh
+
 # --- install / uninstall ------------------------------------------------------------------------
 # `make install` builds the release binary and installs it with the systemd units, the example
 # config and the Prometheus files; deploy/INSTALL.md has the steps around it. PREFIX (default

@@ -2,6 +2,7 @@
 # Runs libFuzzer targets for a bounded time each, starting from the committed seeds.
 #
 # Usage: fuzz/run.sh SECONDS [target ...]     (all three targets when none is named)
+#        FUZZ_PARALLEL=1 fuzz/run.sh SECONDS  runs them side by side
 #
 # New interesting inputs go to .build/fuzz/corpus/<target>/ (kept between runs, never committed);
 # a crashing input is saved under .build/fuzz/artifacts/<target>/ and printed in base64 so it can
@@ -27,16 +28,34 @@ built=$?
 export SWIFT_BACKTRACE=enable=no
 export ASAN_OPTIONS="detect_leaks=0:abort_on_error=0:${ASAN_OPTIONS:-}"
 
-status=0
-for target in "${targets[@]}"; do
-  corpus="$out/corpus/$target"
-  artifacts="$out/artifacts/$target"
-  log="$out/$target.log"
+# One target: runs it and writes its exit status next to its log.
+fuzz_one() {
+  local target="$1"
+  local corpus="$out/corpus/$target" artifacts="$out/artifacts/$target" log="$out/$target.log"
   mkdir -p "$corpus" "$artifacts"
-  echo "fuzz: $target for ${seconds}s"
+  rm -f "$log.status"
   "$out/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -detect_leaks=0 -artifact_prefix="$artifacts/" "$corpus" "$root/fuzz/corpus/$target" >"$log" 2>&1
-  code=$?
+  echo $? > "$log.status"
+}
+
+# FUZZ_PARALLEL=1 runs the targets side by side (the bounded run in the test suite); otherwise one
+# after the other, each with the whole machine.
+if [ "${FUZZ_PARALLEL:-0}" = 1 ]; then
+  echo "fuzz: ${targets[*]} side by side for ${seconds}s"
+  for target in "${targets[@]}"; do fuzz_one "$target" & done
+  wait
+else
+  for target in "${targets[@]}"; do
+    echo "fuzz: $target for ${seconds}s"
+    fuzz_one "$target"
+  done
+fi
+
+status=0
+for target in "${targets[@]}"; do
+  log="$out/$target.log"
+  code=$(cat "$log.status" 2>/dev/null || echo 1)
   executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   added=$(sed -n 's/^stat::new_units_added: *//p' "$log" | tail -1)
   if [ $code -eq 0 ]; then

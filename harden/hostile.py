@@ -11,7 +11,9 @@ Scenarios (each prints one JSON object on stdout with what it saw):
   headerbomb  oversized request line, too many header fields, one huge field, a header section
               past the limit sent slowly, and --connections N of those at once
   bigbody     a 10 MB body announced by Content-Length and sent, then the same chunked
-  random      --connections N connections sending random bytes (a fixed seed)
+  random      --connections N connections sending random bytes (a fixed seed), each waiting up to
+              --seconds for an answer (bytes without a line feed are answered 408 after the
+              server's 10 s header timeout; a shorter wait reports them as None)
   halfclose   a complete request then shutdown(SHUT_WR); a partial request then SHUT_WR; a
               connection closed (RST) mid-request
   noread      pipelined GET /status requests (--megabytes M of them) on a connection that never
@@ -273,7 +275,7 @@ def random_bytes(target, args):
 
     def send(payload):
         try:
-            status = exchange(target, payload, timeout=30.0)[0]
+            status = exchange(target, payload, timeout=args.seconds)[0]
         except OSError:
             status = "connect-error"
         with lock:

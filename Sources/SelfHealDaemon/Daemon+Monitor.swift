@@ -28,7 +28,10 @@ extension Daemon {
         let observation = await observer.observe(config: config)
         let report = await healer.tick(observation)
         let directory = (config.stateFile as NSString).deletingLastPathComponent
+        // A directory that takes files can still refuse the state (a full disk, a file-size limit):
+        // /health must say so too, since the healer then refuses every disruptive action.
         let directoryProblem = HealthGauge.writabilityProblem(directory: directory)
+            ?? (report.persisted ? nil : "saving the state failed: \(report.faults["state-file"] ?? "unknown error")")
         gauge.tickFinished(at: Date(), stateDirectoryProblem: directoryProblem)
         let snapshot = await healer.snapshot()
         notifier.status(StatusLine.render(snapshot, lastTick: Date()))

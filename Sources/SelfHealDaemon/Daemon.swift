@@ -42,6 +42,10 @@ public final class Daemon: Sendable {
 
     /// Builds everything and fails with a readable message before anything listens.
     public init(options: ServeOptions, logger: Logger) throws {
+        // Past a file-size limit (RLIMIT_FSIZE) a write fails with EFBIG and raises SIGXFSZ, whose
+        // default action ends the process. Ignored, the failed write becomes a fault in /status like
+        // any other. (Children get every signal reset to its default by ProcessSpawner.)
+        signal(SIGXFSZ, SIG_IGN)
         self.source = DaemonConfigSource(options: options)
         self.logger = logger
         let loaded: DaemonConfigSource.Loaded

@@ -5,7 +5,8 @@ import Glibc
 
 /// Appends whole lines to a log file (JSONL). Each append is one `write` of the complete line,
 /// optionally fsync'd. If a previous writer crashed mid-line, a newline is written first so the new
-/// record does not glue onto the torn one (readers skip the torn fragment).
+/// record does not glue onto the torn one (readers skip the torn fragment). An append that fails
+/// part way (EFBIG, ENOSPC) is cut back off, so a failed append leaves the file as it was.
 public enum AppendOnlyFile {
     public static func append(line: String, to path: String, mode: mode_t = 0o600, sync: Bool) throws(FileSystemError) {
         let directory = (path as NSString).deletingLastPathComponent
@@ -23,7 +24,14 @@ public enum AppendOnlyFile {
                 text = "\n" + text
             }
         }
-        try AtomicFile.writeAll(fd, Data(text.utf8), path)
+        do {
+            try AtomicFile.writeAll(fd, Data(text.utf8), path)
+        } catch {
+            // A write cut short (a file-size limit, a full disk) would leave a partial record that
+            // the next append turns into a torn line mid-file; put the file back as it was.
+            _ = ftruncate(fd, st.st_size)
+            throw error
+        }
         if sync { guard fsync(fd) == 0 else { throw .current("fsync", path) } }
     }
 }

@@ -34,17 +34,20 @@ public enum StatusBuilder {
                                                   at: unix(p.at), originalGoodProbes: s.probes.goodStreak[p.original] ?? 0)
         }
         let g = inputs.gateway
+        // Observation details quote what the CLI printed, and a CLI error can quote a key.
+        let gatewayDetail = Redactor.redact(g?.detail ?? "not observed yet", maxBytes: 1000)
+        let whatsappDetail = Redactor.redact(s.whatsapp.lastDetail, maxBytes: 1000)
         var snapshot = StatusSnapshot(
             health: "healthy", activeModel: active, models: models,
             whatsapp: .init(status: s.whatsapp.lastStatus, disconnectStreak: s.whatsapp.disconnectStreak,
-                            detail: s.whatsapp.lastDetail, disconnectedSince: s.whatsapp.firstDisconnectedAt.map(unix)),
+                            detail: whatsappDetail, disconnectedSince: s.whatsapp.firstDisconnectedAt.map(unix)),
             cron: .init(trackedJobs: s.crons.count, failingJobs: failing),
             config: .init(dryRun: config.dryRun, probeEnabled: config.probeEnabled,
                           cooldownMinutes: config.cooldownMinutes, modelOrder: config.modelOrder),
             generatedAt: unix(now),
             plugins: .init(tracked: s.plugins.count, errored: errored, disabledByHealer: disabledPlugins),
             gateway: .init(reachable: g?.reachable, live: g?.live, ready: g?.ready,
-                           detail: g?.detail ?? "not observed yet", downStreak: s.gateway.downStreak),
+                           detail: gatewayDetail, downStreak: s.gateway.downStreak),
             restartBudget: .init(used: used, max: config.restartBudget.maxRestarts,
                                  windowSec: config.restartBudget.windowSec,
                                  remaining: paused ? 0 : max(0, config.restartBudget.maxRestarts - used),

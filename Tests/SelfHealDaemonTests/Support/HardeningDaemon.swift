@@ -13,15 +13,30 @@ struct HardeningDaemon {
 
     /// - Parameters:
     ///   - server: members of the `server` group besides `listen`, e.g. `maxConnections: 20`.
-    ///   - openclawBin: the CLI; the fake by default (scenario directory `<dir>/scenario`).
-    static func start(server: String = "", extra: String = "", intervalSec: Int = 1, commandTimeoutSec: Int = 5,
+    ///   - openclawBin: the CLI; the fake by default (scenario directory `<dir>/scenario`); `$DIR`
+    ///     stands for the daemon's temp directory.
+    static func start(server: String = "", extra: String = "", openclaw: String = "", modelOrder: [String]? = nil,
+                      intervalSec: Int = 1, commandTimeoutSec: Int = 5,
                       openclawBin: String? = nil, arguments: [String] = [], environment: [String: String] = [:],
                       executable: String? = nil, prefixArguments: [String] = [],
                       prepare: (String) throws -> Void = { _ in }) throws -> HardeningDaemon {
-        let daemon = try DaemonProcess(config: config(server: server, extra: extra, intervalSec: intervalSec,
+        let daemon = try DaemonProcess(config: config(server: server, extra: extra, openclaw: openclaw, modelOrder: modelOrder,
+                                                      intervalSec: intervalSec,
                                                       commandTimeoutSec: commandTimeoutSec),
                                        arguments: ["--openclaw-bin", openclawBin ?? DaemonProcess.fakeOpenClaw] + arguments,
                                        environment: environment, executable: executable, prefixArguments: prefixArguments)
+        // `gh` and `systemctl` are the test double too (first on PATH), so no test reaches GitHub or
+        // the machine's systemd.
+        let shims = daemon.directory + "/shims"
+        try FileManager.default.createDirectory(atPath: shims, withIntermediateDirectories: true)
+        for name in ["gh", "systemctl"] {
+            try FileManager.default.createSymbolicLink(atPath: shims + "/" + name, withDestinationPath: DaemonProcess.fakeOpenClaw)
+        }
+        var env = daemon.process.environment ?? [:]
+        env["PATH"] = shims + ":" + (env["PATH"] ?? "/usr/bin:/bin")
+        daemon.process.environment = env
+        // "$DIR" in the arguments (e.g. a private copy of the test double) means the temp directory.
+        daemon.process.arguments = daemon.process.arguments?.map { $0.replacingOccurrences(of: "$DIR", with: daemon.directory) }
         try FileManager.default.createDirectory(atPath: daemon.directory + "/scenario", withIntermediateDirectories: true)
         try prepare(daemon.directory)
         try daemon.start()
@@ -29,17 +44,21 @@ struct HardeningDaemon {
         return HardeningDaemon(process: daemon, address: address, client: try daemon.client(address))
     }
 
-    static func config(server: String, extra: String, intervalSec: Int, commandTimeoutSec: Int) -> String {
-        """
+    /// `server` and `openclaw` add members to those groups; `extra` adds top-level keys.
+    static func config(server: String, extra: String, openclaw: String = "", modelOrder: [String]? = nil,
+                       intervalSec: Int, commandTimeoutSec: Int) -> String {
+        let models = modelOrder ?? ["anthropic/claude-opus-4-6", "openai/gpt-5.2", "google/gemini-2.5-flash"]
+        let modelList = String(decoding: (try? JSONSerialization.data(withJSONObject: models)) ?? Data("[]".utf8), as: UTF8.self)
+        return """
         {
-          modelOrder: ["anthropic/claude-opus-4-6", "openai/gpt-5.2", "google/gemini-2.5-flash"],
+          modelOrder: \(modelList),
           cooldownMinutes: 30,
           configFile: "$DIR/openclaw.json",
           configBackupsDir: "$DIR/backups",
           sessionsFile: "$DIR/sessions.json",
           metricsFile: "$DIR/metrics.jsonl",
           monitor: { intervalSec: \(intervalSec) },
-          openclaw: { commandTimeoutSec: \(commandTimeoutSec), logDir: "$DIR/logs", gatewayUrl: "http://127.0.0.1:9" },
+          openclaw: { commandTimeoutSec: \(commandTimeoutSec), logDir: "$DIR/logs", gatewayUrl: "http://127.0.0.1:9", \(openclaw) },
           server: { listen: "127.0.0.1:0", \(server) },
           \(extra)
         }

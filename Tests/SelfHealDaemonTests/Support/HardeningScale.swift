@@ -9,6 +9,8 @@ struct HardeningScale: Sendable {
     /// A fresh client's /health must answer within this while the slowloris connections are held.
     var healthLatencyBoundMs: Double
     var hostileConnections: Int
+    /// How long each random-bytes connection waits for an answer (the header timeout is 10 s).
+    var randomWaitSeconds: Int
     var noReadMegabytes: Int
     var crashKills: Int
     var crashChurnBurstMs: ClosedRange<Int>
@@ -17,12 +19,12 @@ struct HardeningScale: Sendable {
         let long = ProcessInfo.processInfo.environment["OPENCLAW_SELF_HEAL_HARDEN"] == "long"
         return long
             ? HardeningScale(slowlorisConnections: 1000, slowlorisSeconds: 60, healthLatencyBoundMs: 100,
-                             hostileConnections: 200, noReadMegabytes: 50, crashKills: 200,
+                             hostileConnections: 200, randomWaitSeconds: 15, noReadMegabytes: 50, crashKills: 200,
                              crashChurnBurstMs: 50...2000)
             // A debug build on a shared two-core machine: generous bounds, smaller counts.
-            : HardeningScale(slowlorisConnections: 200, slowlorisSeconds: 10, healthLatencyBoundMs: 1000,
-                             hostileConnections: 40, noReadMegabytes: 8, crashKills: 20,
-                             crashChurnBurstMs: 50...1500)
+            : HardeningScale(slowlorisConnections: 200, slowlorisSeconds: 8, healthLatencyBoundMs: 1000,
+                             hostileConnections: 40, randomWaitSeconds: 3, noReadMegabytes: 8, crashKills: 20,
+                             crashChurnBurstMs: 50...900)
     }()
 
     /// Prints a figure and appends it to the figures file when `make harden` asked for one.
