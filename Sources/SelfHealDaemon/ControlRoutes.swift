@@ -78,18 +78,19 @@ public struct ControlRoutes: Sendable {
         switch format {
         case .prometheus: return await metrics()
         case .json:
-            let snapshot = await healer.snapshot()
             let pretty = request.query["pretty"] != nil
-            guard let data = try? snapshot.jsonData(pretty: pretty) else {
+            let body = await healer.renderedStatus(pretty ? .prettyJSON : .json)
+            guard !body.isEmpty else {
                 return .error(status: 500, code: "encoding_failed", message: "the status snapshot could not be encoded")
             }
-            return .json(Array(data) + (pretty ? [0x0A] : []))
+            return .json(body)
         }
     }
 
     func metrics() async -> HTTPResponse {
-        let snapshot = await healer.snapshot()
-        return .text(PrometheusRenderer.render(snapshot), contentType: "text/plain; version=0.0.4; charset=utf-8")
+        var headers = HTTPHeaders()
+        headers.set("Content-Type", PrometheusRenderer.contentType)
+        return HTTPResponse(status: 200, headers: headers, body: await healer.renderedStatus(.prometheus))
     }
 
     func listEvents(_ request: HTTPRequest) async -> HTTPResponse {

@@ -64,8 +64,12 @@ struct DaemonHealingTests {
         #expect(repinned, "calls: \(fake.calls())")
         let sessions = try fake.read()["sessions"] as? [String: [String: Any]]
         #expect(sessions?["agent:main:main"]?["providerOverride"] as? String == "openai")
-        let audit = try String(contentsOfFile: daemon.directory + "/state/self-heal-audit.jsonl", encoding: .utf8)
-        #expect(audit.contains("repin"))
+        // The audit record follows the command's outcome, a moment after the fake saw the call.
+        let audited = DaemonProcess.eventually(timeout: 5) {
+            ((try? String(contentsOfFile: daemon.directory + "/state/self-heal-audit.jsonl", encoding: .utf8)) ?? "")
+                .contains("repin")
+        }
+        #expect(audited)
         #expect(daemon.stop() == 0)
     }
 

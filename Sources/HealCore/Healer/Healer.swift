@@ -12,8 +12,11 @@ import Glibc
 /// saved, disruptive actions are refused until it can (acting on state that a restart of the
 /// healer would forget is how the seed's restart loop happened).
 public actor Healer {
-    public internal(set) var config: HealConfig
-    public internal(set) var lastTickAt: Date?
+    public internal(set) var config: HealConfig { didSet { revision &+= 1 } }
+    public internal(set) var lastTickAt: Date? { didSet { revision &+= 1 } }
+    /// Bumped by every change a snapshot could show; keys the encoded-snapshot cache.
+    var revision = 0
+    var renderedStatus: RenderedStatusCache?
 
     let control: any GatewayControl
     let clock: any HealClock
@@ -21,18 +24,18 @@ public actor Healer {
     let pid: Int32
     let startedAt: Date
 
-    var state = HealState()
+    var state = HealState() { didSet { revision &+= 1 } }
     var paths: HealPaths
-    var counters = HealCounters()
-    var lastTickDurationMs = 0
+    var counters = HealCounters() { didSet { revision &+= 1 } }
+    var lastTickDurationMs = 0 { didSet { revision &+= 1 } }
     var lastTickActed = false
-    var lastGateway: GatewayObservation?
+    var lastGateway: GatewayObservation? { didSet { revision &+= 1 } }
     /// Sessions seen at the last tick; failure events between ticks repin from these.
     var lastSessions: [SessionPin] = []
     /// `openclaw.json` as last observed. Before the first tick nothing says it is bad.
     var lastConfigFile: ConfigFileObservation = .valid
-    var observationFaults: [String: String] = [:]
-    var fileFaults: [String: String] = [:]
+    var observationFaults: [String: String] = [:] { didSet { revision &+= 1 } }
+    var fileFaults: [String: String] = [:] { didSet { revision &+= 1 } }
     var stateSaveError: String?
     /// Whether `load()` ran; every entry point loads first, so a forgotten `load()` never
     /// overwrites a saved state with a fresh one.
