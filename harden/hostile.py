@@ -135,6 +135,7 @@ def slowloris(target, args):
     conns = {}   # socket -> [bytes sent, next send time]
     stats = {"opened": 0, "closedByServer": 0, "answered408": 0, "answeredOther": 0, "bytesSent": 0,
              "connectFailures": 0}
+    other = {}   # status code -> count, for answers other than 408
     start = time.monotonic()
     deadline = start + args.seconds
 
@@ -171,6 +172,8 @@ def slowloris(target, args):
                 stats["answered408"] += 1
             elif data:
                 stats["answeredOther"] += 1
+                code = data[9:12].decode(errors="replace") if data.startswith(b"HTTP/1.") else "not HTTP"
+                other[code] = other.get(code, 0) + 1
             sel.unregister(s)
             s.close()
             del conns[s]
@@ -201,6 +204,7 @@ def slowloris(target, args):
               "intervalSec": args.interval, "peakOpen": peak_open,
               "minOpenAfterRampUp": min(sample_open[len(sample_open) // 10:]) if sample_open else 0}
     result.update(stats)
+    result["otherAnswers"] = other
     result.update(prober.summary())
     return result
 

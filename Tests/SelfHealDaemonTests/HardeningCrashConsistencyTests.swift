@@ -85,7 +85,7 @@ struct HardeningCrashConsistencyTests {
         problems += check.afterKill()
         let posted = churn.stop()
 
-        #expect(problems.isEmpty, "\(problems.prefix(5).joined(separator: "\n"))")
+        #expect(problems.isEmpty, "\(problems.prefix(5).joined(separator: "\n")) (files kept in \(daemon.directory))")
         let figures = check.figures
         #expect(figures.kills == scale.crashKills + 1)
         #expect(figures.auditRecords > scale.crashKills, "too little churn to mean anything: \(figures)")
@@ -101,5 +101,7 @@ struct HardeningCrashConsistencyTests {
             "interruptedActionsChecked": figures.interruptedChecked, "auditTrailCutByKill": figures.auditTrailCutByKill, "leftoverTemporaryFiles": figures.leftoverTemporaryFiles,
             "stateFileBytes": figures.stateBytes, "problems": problems.count,
         ])
+        // The long run leaves megabytes of logs; kept only when something was wrong.
+        if problems.isEmpty { try? FileManager.default.removeItem(atPath: daemon.directory) }
     }
 }
