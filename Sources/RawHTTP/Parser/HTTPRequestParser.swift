@@ -122,22 +122,37 @@ struct HTTPRequestParser {
     }
 
     private mutating func stepHeaderLine() -> HTTPParserEvent? {
+        switch nextFieldLine() {
+        case .event(let event): return event
+        case .end: return finishHead()
+        case .field(let name, let value):
+            headers.add(name, value)
+            return nil
+        }
+    }
+
+    /// One line of a field section (the header or the chunked trailer), under the section's byte
+    /// and field-count bounds.
+    private enum FieldLine {
+        case event(HTTPParserEvent?)
+        case end
+        case field(name: String, value: String)
+    }
+
+    private mutating func nextFieldLine() -> FieldLine {
         guard let lineFeed = findLineFeed() else {
-            if sectionBytes + bufferedByteCount > limits.maxHeaderBytes { return fail(.headerSectionTooLarge) }
-            return needMore()
+            if sectionBytes + bufferedByteCount > limits.maxHeaderBytes { return .event(fail(.headerSectionTooLarge)) }
+            return .event(needMore())
         }
         sectionBytes += lineFeed - readIndex + 1
-        if sectionBytes > limits.maxHeaderBytes { return fail(.headerSectionTooLarge) }
+        if sectionBytes > limits.maxHeaderBytes { return .event(fail(.headerSectionTooLarge)) }
         let line = takeLine(endingAt: lineFeed)
-        if line.isEmpty { return finishHead() }
+        if line.isEmpty { return .end }
         sectionFields += 1
-        if sectionFields > limits.maxHeaderCount { return fail(.tooManyHeaderFields) }
+        if sectionFields > limits.maxHeaderCount { return .event(fail(.tooManyHeaderFields)) }
         switch Self.parseFieldLine(line) {
-        case .success(let field):
-            headers.add(field.name, field.value)
-            return nil
-        case .failure(let error):
-            return fail(error)
+        case .success(let field): return .field(name: field.name, value: field.value)
+        case .failure(let error): return .event(fail(error))
         }
     }
 
@@ -181,18 +196,11 @@ struct HTTPRequestParser {
     /// Trailer fields are checked like header fields and bounded the same way, then dropped:
     /// nothing this server serves needs them, and merging them into the headers invites smuggling.
     private mutating func stepTrailerLine() -> HTTPParserEvent? {
-        guard let lineFeed = findLineFeed() else {
-            if sectionBytes + bufferedByteCount > limits.maxHeaderBytes { return fail(.headerSectionTooLarge) }
-            return needMore()
+        switch nextFieldLine() {
+        case .event(let event): return event
+        case .end: return .request(emit())
+        case .field: return nil
         }
-        sectionBytes += lineFeed - readIndex + 1
-        if sectionBytes > limits.maxHeaderBytes { return fail(.headerSectionTooLarge) }
-        let line = takeLine(endingAt: lineFeed)
-        if line.isEmpty { return .request(emit()) }
-        sectionFields += 1
-        if sectionFields > limits.maxHeaderCount { return fail(.tooManyHeaderFields) }
-        if case .failure(let error) = Self.parseFieldLine(line) { return fail(error) }
-        return nil
     }
 
     /// The empty line ended the header section: decide the framing (RFC 9112 section 6).
