@@ -43,7 +43,7 @@ public enum FailureEventBody {
         }
         let sessionKey = try optionalString(object, "sessionKey")
         let model = try optionalString(object, "model")
-        if let model, !isModelID(model) {
+        if let model, !ModelID.isValid(model) {
             throw Invalid(message: "model: expected provider/model, got '\(model)'")
         }
         let status = try optionalStatus(object)
@@ -72,12 +72,6 @@ public enum FailureEventBody {
                                          retryAfterSec: classification.retryAfterSec))
         }
         throw Invalid(message: "no 'success', 'error' or 'content' field: " + expected)
-    }
-
-    static func isModelID(_ value: String) -> Bool {
-        guard let slash = value.firstIndex(of: "/") else { return false }
-        return slash != value.startIndex && value.index(after: slash) != value.endIndex
-            && !value.contains(where: { $0.isWhitespace || $0.isNewline })
     }
 
     /// JSONSerialization hands back booleans and numbers both as NSNumber; only the class tells

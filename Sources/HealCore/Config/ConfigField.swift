@@ -114,7 +114,7 @@ struct ConfigField: Sendable {
                 problems.append(ConfigError(key: itemKey, message: "must be a \"provider/model\" string, got \(item.shortDescription)"))
                 continue
             }
-            guard isModelId(id) else {
+            guard ModelID.isValid(id) else {
                 problems.append(ConfigError(key: itemKey, message: "must be \"provider/model\" (e.g. \"anthropic/claude-opus-4-6\"), got \(JSON5Value.quote(id))"))
                 continue
             }
@@ -125,18 +125,6 @@ struct ConfigField: Sendable {
             }
         }
         return problems
-    }
-
-    /// `provider/model`: a provider id, a slash, then a model id that may itself contain slashes
-    /// (`openrouter/anthropic/claude-sonnet-4`); no spaces or control characters anywhere.
-    static func isModelId(_ id: String) -> Bool {
-        guard id.count <= 200, let slash = id.firstIndex(of: "/") else { return false }
-        let provider = id[..<slash]
-        let model = id[id.index(after: slash)...]
-        guard !provider.isEmpty, !model.isEmpty,
-              provider.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else { return false }
-        return !model.contains(where: { $0.isWhitespace || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } })
-            && !model.hasPrefix("/") && !model.hasSuffix("/")
     }
 
     private func error(_ message: String) -> ConfigError { ConfigError(key: key, message: message) }
