@@ -356,6 +356,8 @@ def flood(target, args):
             socks.append(target.connect(timeout=5.0))
         except OSError:
             outcomes["connect-error"] = outcomes.get("connect-error", 0) + 1
+    # Past the server's eviction age, so the fresh client may take the slot of an idle one.
+    time.sleep(0.3)
     during = health(target)[0]
     # Collect for one second what each connection got: a 503, a plain close, or nothing (served).
     sel = selectors.DefaultSelector()

@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func atTheCapTheLongestWaitingSlowClientMakesRoom() async throws {
-        try await withServer({ $0.maxConnections = 3; $0.bodyTimeout = .seconds(30); $0.idleTimeout = .seconds(30) }) { server in
+        try await withServer({ $0.maxConnections = 3; $0.eventLoopCount = 1; $0.bodyTimeout = .seconds(30); $0.idleTimeout = .seconds(30) }) { server in
             let address = server.boundAddress
             let (fresh, evicted, others) = try await offPool {
                 var slow: [TestClient] = []

@@ -71,12 +71,10 @@ struct SecretScanner {
             return prefixed(index, Self.googleOAuth, body: .keyChars, loose: 20, strict: 30)
         case UInt8(ascii: "e"):
             return jsonWebToken(index)
-        case UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return telegramBotToken(index)
         case UInt8(ascii: "b"), UInt8(ascii: "B"):
             return authorizationScheme(index)
         case UInt8(ascii: ":"):
-            return urlPassword(index) ?? labelledValue(separator: index, length: 1)
+            return telegramBotToken(colon: index) ?? urlPassword(index) ?? labelledValue(separator: index, length: 1)
         case UInt8(ascii: "="):
             return labelledValue(separator: index, length: 1)
         case UInt8(ascii: "%"):
@@ -181,13 +179,11 @@ struct SecretScanner {
         ASCIIClass.isAlphanumeric(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
     }
 
-    /// `<8 to 10 digit bot id>:AA<at least 30 more>`; the id stays, the secret goes.
-    private func telegramBotToken(_ index: Int) -> Range<Int>? {
-        if index > 0, ASCIIClass.isDigit(bytes[index - 1]) { return nil }
-        var i = index
-        while i < bytes.count, ASCIIClass.isDigit(bytes[i]) { i += 1 }
-        guard (8...10).contains(i - index), matches(Self.telegramSecret, at: i) else { return nil }
-        let start = i + 1
+    /// `<bot id of 8 or more digits>:AA<at least 30 more>`; the id stays, the secret goes.
+    private func telegramBotToken(colon: Int) -> Range<Int>? {
+        guard colon >= 8, matches(Self.telegramSecret, at: colon) else { return nil }
+        for i in colon - 8..<colon where !ASCIIClass.isDigit(bytes[i]) { return nil }
+        let start = colon + 1
         var end = start + 2
         while end < bytes.count, BodyChars.keyChars.contains(bytes[end]) { end += 1 }
         return end - start >= 32 ? start..<end : nil
