@@ -7,7 +7,7 @@
 #   redactor             the redactor, with a planted-secret oracle fuzz/targets/RedactorFuzz.swift
 #   cli-<reader>         each reader of the openclaw CLI's output   fuzz/targets/CLIOutputFuzz.swift
 #                        (channels, cron, gateway-status, models-probe, plugins, sessions,
-#                        sessions-store, config-validate, infer-run)
+#                        sessions-store, config-validate, infer-run): one binary, cli-output
 #
 # The package exports only an executable, so the module sources are compiled here directly with
 # `swiftc -sanitize=fuzzer,address`: RawHTTP, HealCore and OpenClawKit once each as modules with
@@ -143,11 +143,12 @@ for target in "${targets[@]}"; do
       link "$target" "$root/fuzz/targets/LogLineFuzz.swift" "$openclawkit_object" "$healcore_object" "$shim_object"
       ;;
     cli-*)
+      # One binary for every reader; fuzz/run.sh picks the reader (FUZZ_CLI_READER).
       reader="${target#cli-}"
-      define="CLI_$(echo "$reader" | tr 'a-z-' 'A-Z_')"
       case " ${cli_readers[*]} " in *" $reader "*) ;; *) echo "fuzz: unknown CLI reader $reader (${cli_readers[*]})" >&2; exit 2 ;; esac
       build_openclawkit
-      link "$target" "$root/fuzz/targets/CLIOutputFuzz.swift" "$openclawkit_object" "$healcore_object" "$shim_object" -- -D "$define"
+      link cli-output "$root/fuzz/targets/CLIOutputFuzz.swift" "$openclawkit_object" "$healcore_object" "$shim_object"
+      binary="$out/cli-output"
       ;;
     *)
       echo "fuzz: unknown target $target (${all_targets[*]})" >&2

@@ -106,6 +106,8 @@ struct HardeningSecretsEverywhereTests {
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
                 // The inputs themselves (the scenario, the log we wrote, openclaw.json) are not outputs.
                 if root == daemon.directory && !name.hasPrefix("metrics") { continue }
+                // The token file holds the token on purpose (mode 0600, checked elsewhere).
+                if name == "self-heal.token" { continue }
                 places["file \(name)"] = String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data(), as: UTF8.self)
             }
         }
@@ -121,6 +123,9 @@ struct HardeningSecretsEverywhereTests {
         #expect(leaks.isEmpty, "\(leaks)")
         #expect(places.keys.contains("file self-heal-audit.jsonl") && places.keys.contains("file self-heal-state.json"), "\(places.keys.sorted())")
         #expect(places["file self-heal-audit.jsonl"]?.contains("[REDACTED]") == true)
+        // The session whose key holds a key was refused, not repinned, and said so (redacted).
+        #expect(places["file self-heal-audit.jsonl"]?.contains("agent:main:sk-[REDACTED]") == true)
+        #expect(!files.calls.contains { $0.argv.starts(with: ["gateway", "call", "sessions.patch"]) && $0.argv.joined().contains("agent:main:sk-") })
         HardeningScale.record("secrets-everywhere", ["secretsPlanted": secrets.count + 1, "placesSearched": places.count,
                                                      "places": places.keys.sorted(), "leaks": leaks.count])
     }
