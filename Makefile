@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_DEPS := libsystemd-dev pkg-config
 # Tests: curl against the built binary, promtool and a real Prometheus server, systemd-analyze and
 # systemd-socket-activate (package systemd), python3 for the OpenClaw test double.
-TEST_DEPS  := $(BUILD_DEPS) curl prometheus systemd python3
+TEST_DEPS  := $(BUILD_DEPS) curl prometheus systemd python3 python3-h11
 # Benchmarks: wrk as the load generator, nginx as the reference server.
 BENCH_DEPS := $(TEST_DEPS) wrk nginx-light procps
 
@@ -80,14 +80,17 @@ bench: deps-bench build
 	BENCH_SCRATCH=$(BENCH_SCRATCH) python3 bench/run.py $(BENCH_ARGS)
 
 # --- harden ---------------------------------------------------------------------------------------
-# The long hardening runs (HARDENING.md): each libFuzzer target alone for HARDEN_FUZZ_SECONDS
-# (default 180), then the hardening tests at the long scale against the release build (1,000
-# slowloris connections, 200 SIGKILLs during churn, every injected fault, the security checks).
-# Loopback only, bounded; the figures land in .build/harden/. `make test` runs short versions.
-HARDEN_FUZZ_SECONDS ?= 180
+# The long hardening runs (HARDENING.md): each libFuzzer target alone at nice 19 for
+# HARDEN_FUZZ_RUNS executions (default 10 million) or HARDEN_FUZZ_SECONDS (default 3600) per
+# target, whichever comes first, the parser against h11, then the hardening tests at the long
+# scale against the release build (1,000 slowloris connections, 1,100 slow bodies, 200 SIGKILLs
+# during churn, every injected fault, the security checks). Loopback only, bounded; the figures
+# land in .build/harden/. `make test` runs short versions.
+HARDEN_FUZZ_SECONDS ?= 3600
+HARDEN_FUZZ_RUNS ?= 10000000
 
 harden: deps-test
-	HARDEN_FUZZ_SECONDS=$(HARDEN_FUZZ_SECONDS) SWIFT=$(SWIFT) ./harden/run.sh
+	HARDEN_FUZZ_SECONDS=$(HARDEN_FUZZ_SECONDS) HARDEN_FUZZ_RUNS=$(HARDEN_FUZZ_RUNS) SWIFT=$(SWIFT) ./harden/run.sh
 
 # --- install / uninstall ------------------------------------------------------------------------
 # `make install` builds the release binary and installs it with the systemd units, the example

@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets into .build/fuzz/ (or $FUZZ_OUT):
-#   http-parser   the RawHTTP request parser           fuzz/targets/HTTPParserFuzz.swift
-#   config-loader the JSON5 config loader (HealCore)   fuzz/targets/ConfigLoaderFuzz.swift
-#   log-line      the gateway log-line parser          fuzz/targets/LogLineFuzz.swift
+#   http-parser          the RawHTTP request parser                 fuzz/targets/HTTPParserFuzz.swift
+#   chunked-decoder      its chunked decoder, against a reference   fuzz/targets/ChunkedDecoderFuzz.swift
+#   config-loader        the JSON5 config loader (HealCore)         fuzz/targets/ConfigLoaderFuzz.swift
+#   log-line             the gateway log-line parser                fuzz/targets/LogLineFuzz.swift
+#   redactor             the redactor, with a planted-secret oracle fuzz/targets/RedactorFuzz.swift
+#   cli-<reader>         each reader of the openclaw CLI's output   fuzz/targets/CLIOutputFuzz.swift
+#                        (channels, cron, gateway-status, models-probe, plugins, sessions,
+#                        sessions-store, config-validate, infer-run): one binary, cli-output
 #
 # The package exports only an executable, so the module sources are compiled here directly with
-# `swiftc -sanitize=fuzzer,address`: RawHTTP and OpenClawKit together with their target (so the
-# target reaches internal types), HealCore once as a module with testing enabled. A target is
-# rebuilt only when a source it depends on is newer than it.
+# `swiftc -sanitize=fuzzer,address`: RawHTTP, HealCore and OpenClawKit once each as modules with
+# testing enabled (the targets reach internal types through `@testable import`), then each target
+# alone against them. A module or target is rebuilt only when a source it depends on is newer.
 #
-# Usage: fuzz/build.sh [target ...]      (all three when none is named)
+# Usage: fuzz/build.sh [target ...]      (all of them when none is named)
 # Exit status 3 means this toolchain cannot build libFuzzer targets (the caller may skip).
 set -euo pipefail
 
@@ -19,8 +24,11 @@ swiftc="${SWIFTC:-swiftc}"
 clang="${CLANG:-$(dirname "$(command -v "$swiftc")")/clang}"
 opt="${FUZZ_OPT:--O}"
 flags=(-sanitize=fuzzer,address -parse-as-library "$opt" -g -swift-version 6)
+cli_readers=(channels cron gateway-status models-probe plugins sessions sessions-store config-validate infer-run)
+all_targets=(http-parser chunked-decoder config-loader log-line redactor)
+for reader in "${cli_readers[@]}"; do all_targets+=("cli-$reader"); done
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(http-parser config-loader log-line)
+[ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 
 mkdir -p "$out/obj" "$out/modules" "$out/CSocketShim"
 
@@ -69,40 +77,81 @@ build_healcore() {
   fi
 }
 
+rawhttp_object="$out/obj/RawHTTP.o"
+build_rawhttp() {
+  build_shim
+  if stale "$rawhttp_object" "$root/Sources/RawHTTP"; then
+    echo "fuzz: compiling RawHTTP"
+    # shellcheck disable=SC2046
+    "$swiftc" "${flags[@]}" -enable-testing -wmo -module-name RawHTTP -Xcc -fmodule-map-file="$shim_map" \
+      -emit-module -emit-module-path "$out/modules/RawHTTP.swiftmodule" \
+      -c $(sources "$root/Sources/RawHTTP") -o "$rawhttp_object" 2>&1 | filter
+    [ -s "$rawhttp_object" ]
+  fi
+}
+
+openclawkit_object="$out/obj/OpenClawKit.o"
+build_openclawkit() {
+  build_shim
+  build_healcore
+  if stale "$openclawkit_object" "$root/Sources/OpenClawKit" "$healcore_object"; then
+    echo "fuzz: compiling OpenClawKit"
+    # shellcheck disable=SC2046
+    "$swiftc" "${flags[@]}" -enable-testing -wmo -module-name OpenClawKit -I "$out/modules" -Xcc -fmodule-map-file="$shim_map" \
+      -emit-module -emit-module-path "$out/modules/OpenClawKit.swiftmodule" \
+      -c $(sources "$root/Sources/OpenClawKit") -o "$openclawkit_object" 2>&1 | filter
+    [ -s "$openclawkit_object" ]
+  fi
+}
+
+# link TARGET SOURCE OBJECTS... [-- EXTRA FLAGS...]: one target file against prebuilt modules.
+link() {
+  local binary="$out/$1" source="$2"; shift 2
+  local objects=() extra=()
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do objects+=("$1"); shift; done
+  [ $# -gt 0 ] && shift && extra=("$@")
+  if stale "$binary" "$source" "${objects[@]}"; then
+    echo "fuzz: building $(basename "$binary")"
+    "$swiftc" "${flags[@]}" "${extra[@]}" -module-name "$(basename "$source" .swift)" -I "$out/modules" \
+      -Xcc -fmodule-map-file="$shim_map" "$source" "${objects[@]}" -o "$binary" 2>&1 | filter
+  fi
+}
+
 for target in "${targets[@]}"; do
   binary="$out/$target"
   case "$target" in
     http-parser)
-      build_shim
-      if stale "$binary" "$root/Sources/RawHTTP" "$root/fuzz/targets/HTTPParserFuzz.swift"; then
-        echo "fuzz: building $target"
-        # shellcheck disable=SC2046
-        "$swiftc" "${flags[@]}" -module-name RawHTTP -Xcc -fmodule-map-file="$shim_map" \
-          $(sources "$root/Sources/RawHTTP") "$root/fuzz/targets/HTTPParserFuzz.swift" "$shim_object" \
-          -o "$binary" 2>&1 | filter
-      fi
+      build_rawhttp
+      link "$target" "$root/fuzz/targets/HTTPParserFuzz.swift" "$rawhttp_object" "$shim_object"
+      ;;
+    chunked-decoder)
+      build_rawhttp
+      link "$target" "$root/fuzz/targets/ChunkedDecoderFuzz.swift" "$rawhttp_object" "$shim_object"
       ;;
     config-loader)
-      build_healcore
-      if stale "$binary" "$healcore_object" "$root/fuzz/targets/ConfigLoaderFuzz.swift"; then
-        echo "fuzz: building $target"
-        "$swiftc" "${flags[@]}" -module-name ConfigLoaderFuzz -I "$out/modules" \
-          "$root/fuzz/targets/ConfigLoaderFuzz.swift" "$healcore_object" -o "$binary" 2>&1 | filter
-      fi
-      ;;
-    log-line)
       build_shim
       build_healcore
-      if stale "$binary" "$healcore_object" "$root/Sources/OpenClawKit" "$root/fuzz/targets/LogLineFuzz.swift"; then
-        echo "fuzz: building $target"
-        # shellcheck disable=SC2046
-        "$swiftc" "${flags[@]}" -module-name OpenClawKit -I "$out/modules" -Xcc -fmodule-map-file="$shim_map" \
-          $(sources "$root/Sources/OpenClawKit") "$root/fuzz/targets/LogLineFuzz.swift" \
-          "$healcore_object" "$shim_object" -o "$binary" 2>&1 | filter
-      fi
+      link "$target" "$root/fuzz/targets/ConfigLoaderFuzz.swift" "$healcore_object"
+      ;;
+    redactor)
+      build_shim
+      build_healcore
+      link "$target" "$root/fuzz/targets/RedactorFuzz.swift" "$healcore_object"
+      ;;
+    log-line)
+      build_openclawkit
+      link "$target" "$root/fuzz/targets/LogLineFuzz.swift" "$openclawkit_object" "$healcore_object" "$shim_object"
+      ;;
+    cli-*)
+      # One binary for every reader; fuzz/run.sh picks the reader (FUZZ_CLI_READER).
+      reader="${target#cli-}"
+      case " ${cli_readers[*]} " in *" $reader "*) ;; *) echo "fuzz: unknown CLI reader $reader (${cli_readers[*]})" >&2; exit 2 ;; esac
+      build_openclawkit
+      link cli-output "$root/fuzz/targets/CLIOutputFuzz.swift" "$openclawkit_object" "$healcore_object" "$shim_object"
+      binary="$out/cli-output"
       ;;
     *)
-      echo "fuzz: unknown target $target (http-parser, config-loader, log-line)" >&2
+      echo "fuzz: unknown target $target (${all_targets[*]})" >&2
       exit 2
       ;;
   esac

@@ -30,7 +30,19 @@ SOURCES = {
                  "Tests/OpenClawKitTests/PluginsListParserTests.swift", "Tests/OpenClawKitTests/SessionsParserTests.swift",
                  "Tests/OpenClawKitTests/GatewayStatusParserTests.swift",
                  "Tests/OpenClawKitTests/ModelsStatusProbeParserTests.swift"],
+    "chunked-decoder": ["Tests/RawHTTPTests/HTTPRequestParserTests.swift",
+                        "Tests/RawHTTPTests/HTTPRequestParserStrictnessTests.swift"],
+    "redactor": ["Tests/HealCoreTests/RedactorCorpusTests.swift", "Tests/HealCoreTests/RedactorCredentialFormsTests.swift",
+                 "Tests/HealCoreTests/PolicyRedactorTests.swift", "Tests/HealCoreTests/HardeningStatusRedactionTests.swift"],
 }
+# Each reader of the CLI's output: its own tests and the sheet's samples.
+for reader, tests in {"channels": ["ChannelsStatusParserTests"], "cron": ["CronListParserTests"],
+                      "gateway-status": ["GatewayStatusParserTests"], "models-probe": ["ModelsStatusProbeParserTests"],
+                      "plugins": ["PluginsListParserTests"], "sessions": ["SessionsParserTests"],
+                      "sessions-store": ["SessionsParserTests"], "config-validate": ["ConfigValidateParserTests"],
+                      "infer-run": ["InferRunParserTests"]}.items():
+    SOURCES["cli-" + reader] = ["Tests/OpenClawKitTests/%s.swift" % t for t in tests] + \
+        ["Tests/OpenClawKitTests/Support/SheetSamples.swift"]
 # Whole files that are inputs in their own right.
 FILES = {"config-loader": ["deploy/config.example.json5"]}
 
@@ -42,6 +54,12 @@ def wanted(target, text):
         return " HTTP/" in text or text.startswith(("/", "GET", "POST", "HEAD", "\r", "\n"))
     if target == "config-loader":
         return any(c in text for c in "{[:") or text.strip()[:1] in ("/", "0", "-", "'", '"')
+    if target == "chunked-decoder":
+        return re.match(r"[0-9A-Fa-f]+[; \t\r\n]", text) is not None
+    if target == "redactor":
+        return len(text) >= 4
+    if target.startswith("cli-"):
+        return len(text) >= 2
     return len(text) >= 8
 
 
@@ -131,6 +149,8 @@ def main():
         os.makedirs(directory, exist_ok=True)
         seeds = set()
         for path in paths:
+            if not os.path.exists(os.path.join(ROOT, path)):
+                continue
             with open(os.path.join(ROOT, path), encoding="utf-8") as f:
                 for text in literals(f.read()):
                     if wanted(target, text):
@@ -142,7 +162,7 @@ def main():
             name = "seed-" + hashlib.sha1(seed).hexdigest()[:16]
             with open(os.path.join(directory, name), "wb") as f:
                 f.write(seed)
-        print("%-14s %4d seeds" % (target, len(seeds)))
+        print("%-20s %4d seeds" % (target, len(seeds)))
         total += len(seeds)
     return 0 if total else 1
 

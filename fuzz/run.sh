@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Runs libFuzzer targets for a bounded time each, starting from the committed seeds.
+# Runs libFuzzer targets, starting from the committed corpus, bounded in time (and in executions).
 #
-# Usage: fuzz/run.sh SECONDS [target ...]     (all three targets when none is named)
+# Usage: fuzz/run.sh SECONDS [target ...]     (every target when none is named; see fuzz/build.sh)
+#        FUZZ_RUNS=N fuzz/run.sh SECONDS      stops each target after N executions, or SECONDS
 #        FUZZ_PARALLEL=1 fuzz/run.sh SECONDS  runs them side by side
+#        FUZZ_NICE=19                         runs the fuzzers at that niceness (make harden: 19)
 #
-# New interesting inputs go to .build/fuzz/corpus/<target>/ (kept between runs, never committed);
-# a crashing input is saved under .build/fuzz/artifacts/<target>/ and printed in base64 so it can
-# become a regression test. One line per run is appended to .build/fuzz/results.tsv:
-#   time  target  seconds  executions  new-units  result
+# New interesting inputs go to .build/fuzz/corpus/<target>/ (kept between runs, never committed;
+# fuzz/minimize.sh merges them into the committed corpus); a crashing input is saved under
+# .build/fuzz/artifacts/<target>/ and printed in base64 so it can become a regression test. One
+# line per run is appended to .build/fuzz/results.tsv:
+#   time  target  seconds  executions  new-units  result  exec/s
 # Exit status: 0 all clean, 1 a target crashed or failed, 3 the toolchain cannot fuzz.
 set -uo pipefail
 
@@ -16,7 +19,14 @@ out="${FUZZ_OUT:-$root/.build/fuzz}"
 seconds="${1:?usage: fuzz/run.sh SECONDS [target ...]}"
 shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(http-parser config-loader log-line)
+if [ ${#targets[@]} -eq 0 ]; then
+  targets=(http-parser chunked-decoder config-loader log-line redactor)
+  for reader in channels cron gateway-status models-probe plugins sessions sessions-store config-validate infer-run; do
+    targets+=("cli-$reader")
+  done
+fi
+runs="${FUZZ_RUNS:-}"
+niceness="${FUZZ_NICE:-0}"
 
 "$root/fuzz/build.sh" "${targets[@]}"
 built=$?
@@ -34,9 +44,15 @@ fuzz_one() {
   local corpus="$out/corpus/$target" artifacts="$out/artifacts/$target" log="$out/$target.log"
   mkdir -p "$corpus" "$artifacts"
   rm -f "$log.status"
-  "$out/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-    -detect_leaks=0 -artifact_prefix="$artifacts/" "$corpus" "$root/fuzz/corpus/$target" >"$log" 2>&1
+  local binary="$out/$target" reader=""
+  case "$target" in cli-*) binary="$out/cli-output"; reader="${target#cli-}" ;; esac
+  local limits=(-max_total_time="$seconds")
+  [ -n "$runs" ] && limits+=(-runs="$runs")
+  local started=$SECONDS
+  FUZZ_CLI_READER="$reader" nice -n "$niceness" "$binary" "${limits[@]}" -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 -detect_leaks=0 -artifact_prefix="$artifacts/" "$corpus" "$root/fuzz/corpus/$target" >"$log" 2>&1
   echo $? > "$log.status"
+  echo $((SECONDS - started)) > "$log.seconds"
 }
 
 # FUZZ_PARALLEL=1 runs the targets side by side (the bounded run in the test suite); otherwise one
@@ -58,16 +74,18 @@ for target in "${targets[@]}"; do
   code=$(cat "$log.status" 2>/dev/null || echo 1)
   executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   added=$(sed -n 's/^stat::new_units_added: *//p' "$log" | tail -1)
+  took=$(cat "$log.seconds" 2>/dev/null || echo "$seconds")
+  rate=$(( ${executions:-0} / (took > 0 ? took : 1) ))
   if [ $code -eq 0 ]; then
     result=clean
-    echo "fuzz: $target: ${executions:-?} executions, ${added:-0} new inputs, no crash"
+    echo "fuzz: $target: ${executions:-?} executions in ${took}s (${rate}/s), ${added:-0} new inputs, no crash"
   else
     result="failed($code)"
     status=1
     echo "fuzz: $target FAILED (exit $code); the end of its log ($log):" >&2
     grep -v '^"' "$log" | grep -E -A3 'Fatal error|ERROR|SUMMARY|Test unit written|Base64' | tail -25 >&2
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$target" "$seconds" \
-    "${executions:-0}" "${added:-0}" "$result" >> "$out/results.tsv"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$target" "$took" \
+    "${executions:-0}" "${added:-0}" "$result" "$rate" >> "$out/results.tsv"
 done
 exit $status

@@ -68,7 +68,7 @@ def main():
                 event = {"model": "churn/x-%d" % rng.randrange(args.models)}
             event["error"] = "429 rate_limit_error: Number of requests exceeded, retry after 4 seconds"
             body = json.dumps(event).encode()
-            request = (b"POST /events HTTP/1.1\r\nHost: churn\r\nConnection: close\r\nContent-Type: application/json\r\n"
+            request = (b"POST /events HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: application/json\r\n"
                        b"Authorization: Bearer " + token().encode() + b"\r\nContent-Length: %d\r\n\r\n" % len(body) + body)
             try:
                 s = socket.create_connection((host, int(port)), timeout=5)

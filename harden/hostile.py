@@ -18,6 +18,14 @@ Scenarios (each prints one JSON object on stdout with what it saw):
               connection closed (RST) mid-request
   noread      pipelined GET /status requests (--megabytes M of them) on a connection that never
               reads; a fresh client's /health meanwhile
+  slowbody    --connections N --seconds S [--interval 1]
+              N connections each send a complete POST head, then the body one byte every
+              INTERVAL seconds, reconnecting when closed; how long the server let one hold its
+              slot, and a fresh client's GET /health every 0.2 s meanwhile
+  rebinding   requests naming another Host (as a page reached through DNS rebinding sends them),
+              malformed Host values, two Authorization headers
+  chunkframing chunked bodies with a bare LF or a malformed chunk extension, each followed by a
+              pipelined GET /health that must not be answered
   flood       --connections N idle connections at once (past a small maxConnections); counts
               how many were answered 503, then checks a fresh /health once they are gone
 
@@ -91,7 +99,7 @@ def health(target, path="/health"):
     started = time.monotonic()
     try:
         s = target.connect(timeout=5.0)
-        s.sendall(("GET %s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n" % path).encode())
+        s.sendall(("GET %s HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n" % path).encode())
         status, _ = read_response(s)
         s.close()
     except OSError:
@@ -231,20 +239,20 @@ def exchange(target, payload, shutdown_write=False, timeout=10.0, chunk=None, pa
 
 def headerbomb(target, args):
     cases = {}
-    cases["requestLine10KB"] = exchange(target, b"GET /" + b"a" * 10240 + b" HTTP/1.1\r\nHost: x\r\n\r\n")[0]
+    cases["requestLine10KB"] = exchange(target, b"GET /" + b"a" * 10240 + b" HTTP/1.1\r\nHost: localhost\r\n\r\n")[0]
     many = b"".join(b"X-H%d: v\r\n" % i for i in range(200))
-    cases["fields200"] = exchange(target, b"GET /health HTTP/1.1\r\nHost: x\r\n" + many + b"\r\n")[0]
-    cases["oneField20KB"] = exchange(target, b"GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + b"b" * 20480 + b"\r\n\r\n")[0]
-    cases["section20KBSlowly"] = exchange(target, b"GET /health HTTP/1.1\r\nHost: x\r\n" + b"X-A: " + b"c" * 1000 + b"\r\n" * 1
+    cases["fields200"] = exchange(target, b"GET /health HTTP/1.1\r\nHost: localhost\r\n" + many + b"\r\n")[0]
+    cases["oneField20KB"] = exchange(target, b"GET /health HTTP/1.1\r\nHost: localhost\r\nX-Big: " + b"b" * 20480 + b"\r\n\r\n")[0]
+    cases["section20KBSlowly"] = exchange(target, b"GET /health HTTP/1.1\r\nHost: localhost\r\n" + b"X-A: " + b"c" * 1000 + b"\r\n" * 1
                                           + b"".join(b"X-%d: %s\r\n" % (i, b"d" * 1000) for i in range(19)) + b"\r\n",
                                           chunk=2048, pause=0.01)[0]
-    cases["unterminatedHeaderLine64KB"] = exchange(target, b"GET /health HTTP/1.1\r\nHost: x\r\nX-Never: " + b"e" * 65536)[0]
+    cases["unterminatedHeaderLine64KB"] = exchange(target, b"GET /health HTTP/1.1\r\nHost: localhost\r\nX-Never: " + b"e" * 65536)[0]
     statuses = []
     lock = threading.Lock()
 
     def bomb():
         try:
-            status = exchange(target, b"GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + b"f" * 17000 + b"\r\n\r\n")[0]
+            status = exchange(target, b"GET /health HTTP/1.1\r\nHost: localhost\r\nX-Big: " + b"f" * 17000 + b"\r\n\r\n")[0]
         except OSError:
             status = None
         with lock:
@@ -261,9 +269,9 @@ def headerbomb(target, args):
 
 def bigbody(target, args):
     size = 10 * 1024 * 1024
-    head = b"POST /events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n" % size
+    head = b"POST /events HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n" % size
     status_fixed, sent_fixed, error_fixed = exchange(target, head + b"x" * size, chunk=65536)
-    chunked = b"POST /events HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+    chunked = b"POST /events HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
     chunk = b"10000\r\n" + b"y" * 0x10000 + b"\r\n"
     status_chunked, sent_chunked, error_chunked = exchange(target, chunked + chunk * 160 + b"0\r\n\r\n", chunk=65536)
     return {"scenario": "bigbody", "contentLength": {"status": status_fixed, "bytesSent": sent_fixed, "sendError": error_fixed},
@@ -291,23 +299,23 @@ def random_bytes(target, args):
     for t in threads:
         t.join()
     # Garbage after a valid request on the same connection.
-    mixed = exchange(target, b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n" + bytes(rng.getrandbits(8) for _ in range(512)))[0]
+    mixed = exchange(target, b"GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n" + bytes(rng.getrandbits(8) for _ in range(512)))[0]
     return {"scenario": "random", "connections": args.connections, "statuses": statuses,
             "validThenGarbage": mixed, "healthAfter": health(target)[0]}
 
 
 def halfclose(target, args):
-    complete = exchange(target, b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n", shutdown_write=True)[0]
-    partial = exchange(target, b"GET /health HTTP/1.1\r\nHost: x\r\n", shutdown_write=True)[0]
+    complete = exchange(target, b"GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n", shutdown_write=True)[0]
+    partial = exchange(target, b"GET /health HTTP/1.1\r\nHost: localhost\r\n", shutdown_write=True)[0]
     # Reset mid-request: SO_LINGER 0 turns close() into an RST.
     s = target.connect()
-    s.sendall(b"POST /events HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc")
+    s.sendall(b"POST /events HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\nabc")
     s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
     s.close()
     # Many at once.
     statuses = {}
     for _ in range(args.connections):
-        st = exchange(target, b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n", shutdown_write=True)[0]
+        st = exchange(target, b"GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n", shutdown_write=True)[0]
         statuses[str(st)] = statuses.get(str(st), 0) + 1
     return {"scenario": "halfclose", "completeThenShutWr": complete, "partialThenShutWr": partial,
             "manyCompleteThenShutWr": statuses, "healthAfter": health(target)[0]}
@@ -316,7 +324,7 @@ def halfclose(target, args):
 def noread(target, args):
     s = target.connect(timeout=2.0)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-    request = b"GET /status HTTP/1.1\r\nHost: x\r\n\r\n"
+    request = b"GET /status HTTP/1.1\r\nHost: localhost\r\n\r\n"
     total = int(args.megabytes * 1024 * 1024)
     sent = 0
     blocked_after = None
@@ -348,6 +356,8 @@ def flood(target, args):
             socks.append(target.connect(timeout=5.0))
         except OSError:
             outcomes["connect-error"] = outcomes.get("connect-error", 0) + 1
+    # Past the server's eviction age, so the fresh client may take the slot of an idle one.
+    time.sleep(0.3)
     during = health(target)[0]
     # Collect for one second what each connection got: a 503, a plain close, or nothing (served).
     sel = selectors.DefaultSelector()
@@ -375,7 +385,149 @@ def flood(target, args):
             "healthDuringFlood": during, "healthAfter": health(target)[0]}
 
 
-SCENARIOS = {"slowloris": slowloris, "headerbomb": headerbomb, "bigbody": bigbody, "random": random_bytes,
+SLOW_BODY_HEAD = b"POST /events HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 60000\r\n\r\n"
+
+
+def slowbody(target, args):
+    """N connections send a complete head, then their body one byte every INTERVAL seconds; a
+    connection the server closes is opened again at once. Reports how long the server let each
+    one hold its slot and what a fresh /health got meanwhile."""
+    sel = selectors.DefaultSelector()
+    conns = {}   # socket -> [next send time, time the head went out or None]
+    stats = {"opened": 0, "closedByServer": 0, "answered408": 0, "answered503": 0, "answeredOther": 0,
+             "bodyBytesSent": 0, "connectFailures": 0}
+    holds = []   # seconds from the head to the server's close, for connections whose head went out
+    start = time.monotonic()
+    deadline = start + args.seconds
+
+    def open_one(now, offset):
+        try:
+            s = target.connect_nonblocking()
+        except OSError:
+            stats["connectFailures"] += 1
+            return
+        conns[s] = [now + offset, None]
+        sel.register(s, selectors.EVENT_READ)
+        stats["opened"] += 1
+
+    for i in range(args.connections):
+        open_one(start, args.interval * i / args.connections)
+    prober = HealthProber(target)
+    prober.start()
+    peak_open = 0
+    while time.monotonic() < deadline:
+        now = time.monotonic()
+        for key, _ in sel.select(timeout=0.05):
+            s = key.fileobj
+            try:
+                data = s.recv(4096)
+            except (BlockingIOError, InterruptedError):
+                continue
+            except OSError:
+                data = b""
+            code = data[9:12] if data.startswith(b"HTTP/1.") else b""
+            if code == b"408":
+                stats["answered408"] += 1
+            elif code == b"503":
+                stats["answered503"] += 1
+            elif data:
+                stats["answeredOther"] += 1
+            if conns[s][1] is not None:
+                holds.append(now - conns[s][1])
+            sel.unregister(s)
+            s.close()
+            del conns[s]
+            stats["closedByServer"] += 1
+            open_one(now, 0)
+        for s, state in list(conns.items()):
+            due, head_at = state
+            if now < due:
+                continue
+            try:
+                if head_at is None:
+                    s.sendall(SLOW_BODY_HEAD)
+                    state[1] = now
+                else:
+                    stats["bodyBytesSent"] += s.send(b"x")
+            except (BlockingIOError, InterruptedError):
+                pass
+            except OSError:
+                pass
+            state[0] = now + args.interval
+        peak_open = max(peak_open, len(conns))
+    end = time.monotonic()
+    prober.stopping.set()
+    prober.join()
+    # Connections still open at the end have held their slot since their head went out.
+    still_held = [end - head_at for _, head_at in conns.values() if head_at is not None]
+    for s in list(conns):
+        sel.unregister(s)
+        s.close()
+    sel.close()
+    result = {"scenario": "slowbody", "connections": args.connections, "seconds": args.seconds,
+              "intervalSec": args.interval, "peakOpen": peak_open, "openAtEnd": len(still_held),
+              "holdSecondsMax": round(max(holds + still_held), 2) if holds or still_held else None,
+              "closedHoldSecondsMax": round(max(holds), 2) if holds else None}
+    result.update(stats)
+    result.update(prober.summary())
+    return result
+
+
+def rebinding(target, args):
+    """Requests as a page reached through DNS rebinding would send them, and malformed Hosts."""
+    port = target.address[1]
+    cases = {}
+
+    def get(name, head):
+        # Connection: close, so each answer ends with the connection.
+        cases[name] = exchange(target, head[:-2] + b"Connection: close\r\n\r\n")[0]
+    for path in ["/status", "/events", "/metrics", "/health"]:
+        get("evil" + path, b"GET %s HTTP/1.1\r\nHost: attacker.example:%d\r\n\r\n" % (path.encode(), port))
+    get("evilAbsoluteForm", b"GET http://attacker.example/status HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    get("evilNoPort", b"GET /status HTTP/1.1\r\nHost: rebind.attacker.example\r\n\r\n")
+    get("loopbackAddress", b"GET /status HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n\r\n" % port)
+    get("localhost", b"GET /status HTTP/1.1\r\nHost: localhost:%d\r\n\r\n" % port)
+    get("ipv6Loopback", b"GET /status HTTP/1.1\r\nHost: [::1]:%d\r\n\r\n" % port)
+    get("allowedName", b"GET /status HTTP/1.1\r\nHost: healer.lan:%d\r\n\r\n" % port)
+    get("hostList", b"GET /status HTTP/1.1\r\nHost: a, b\r\n\r\n")
+    get("hostUserinfoPath", b"GET /status HTTP/1.1\r\nHost: u@evil/x\r\n\r\n")
+    get("hostBadPort", b"GET /status HTTP/1.1\r\nHost: 127.0.0.1:99999\r\n\r\n")
+    get("twoAuthorization", b"GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer a\r\n"
+        b"Authorization: Bearer b\r\n\r\n")
+    body = b""
+    s = target.connect()
+    s.sendall(b"GET /status HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n\r\n")
+    _, body = read_response(s)
+    s.close()
+    return {"scenario": "rebinding", "cases": cases, "evilBodyMentionsHealer": b'"models"' in body or b"uptime" in body,
+            "healthAfter": health(target)[0]}
+
+
+def chunkframing(target, args):
+    """Chunked bodies framed with a bare LF or a malformed extension; each must be 400 and closed."""
+    head = b"POST /events HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+    bodies = {
+        "bareLFAfterSize": b"5\nhello\r\n0\r\n\r\n",
+        "bareLFAfterData": b"5\r\nhello\n0\r\n\r\n",
+        "bareLFAfterExtension": b"40;\n" + b"a" * 64 + b"\r\n0\r\n\r\n",
+        "bareLFInTrailer": b"0\r\nX: y\n\r\n",
+        "extensionWithoutName": b"5;\r\nhello\r\n0\r\n\r\n",
+        "extensionBadValue": b"5;a=\"b\r\nhello\r\n0\r\n\r\n",
+        "extensionSpaceInName": b"5;a b\r\nhello\r\n0\r\n\r\n",
+        "sizeThenSpace": b"5 \r\nhello\r\n0\r\n\r\n",
+    }
+    cases = {}
+    for name, body in bodies.items():
+        s = target.connect()
+        s.sendall(head + body + b"GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        status, data = read_response(s)
+        s.close()
+        cases[name] = {"status": status, "answers": data.count(b"HTTP/1.1 ")}
+    good = exchange(target, head + b"2;name=value;q=\"x y\"\r\n{}\r\n0\r\n\r\n")[0]
+    return {"scenario": "chunkframing", "cases": cases, "wellFormedStatus": good, "healthAfter": health(target)[0]}
+
+
+SCENARIOS = {"slowbody": slowbody, "rebinding": rebinding, "chunkframing": chunkframing, "slowloris": slowloris, "headerbomb": headerbomb, "bigbody": bigbody, "random": random_bytes,
              "halfclose": halfclose, "noread": noread, "flood": flood}
 
 
@@ -389,6 +541,14 @@ def main():
     parser.add_argument("--megabytes", type=float, default=2.0)
     parser.add_argument("--no-reconnect", dest="reconnect", action="store_false")
     args = parser.parse_args()
+    try:
+        import resource
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        wanted = min(hard, max(soft, 2 * args.connections + 256))
+        if wanted > soft:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+    except (ImportError, ValueError, OSError):
+        pass
     if args.connections > 5000 or args.seconds > 600:
         sys.exit("hostile.py: bounded runs only (at most 5000 connections, 600 s)")
     result = SCENARIOS[args.scenario](Target(args.address), args)

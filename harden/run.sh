@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The long hardening runs (`make harden`):
-#   1. each libFuzzer target alone for HARDEN_FUZZ_SECONDS (default 180);
+#   1. each libFuzzer target alone, at nice 19, for HARDEN_FUZZ_RUNS executions (default 10 million)
+#      or HARDEN_FUZZ_SECONDS (default 3600), whichever comes first; then the differential check of
+#      the HTTP parser against h11 on every input the fuzzer kept (fuzz/differential.py);
 #   2. the hardening tests at the long scale against the release build: 1,000 slowloris
 #      connections for a minute, 200 SIGKILLs during churn, every fault, every security check;
 #   3. a summary of every figure measured (.build/harden/figures.jsonl → .build/harden/summary.md).
@@ -11,7 +13,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 swift="${SWIFT:-swift}"
 out="$root/.build/harden"
-fuzz_seconds="${HARDEN_FUZZ_SECONDS:-180}"
+fuzz_seconds="${HARDEN_FUZZ_SECONDS:-3600}"
+fuzz_runs="${HARDEN_FUZZ_RUNS:-10000000}"
 mkdir -p "$out"
 figures="$out/figures.jsonl"
 : > "$figures"
@@ -27,19 +30,27 @@ echo "harden: building (release daemon, debug tests)"
 "$swift" build -c release || exit 1
 "$swift" build --build-tests || exit 1
 
-echo "harden: fuzzing each target for ${fuzz_seconds}s"
+echo "harden: fuzzing each target for ${fuzz_runs} executions or ${fuzz_seconds}s"
 fuzz_start=$(wc -l < "$root/.build/fuzz/results.tsv" 2>/dev/null || echo 0)
-if "$root/fuzz/run.sh" "$fuzz_seconds"; then
+if FUZZ_RUNS="$fuzz_runs" FUZZ_NICE=19 "$root/fuzz/run.sh" "$fuzz_seconds"; then
   :
 else
   code=$?
   if [ $code -eq 3 ]; then echo "harden: fuzzing skipped: the toolchain cannot build -sanitize=fuzzer,address"; else status=1; fi
 fi
 # The fuzz results of this run, as figures.
-tail -n +"$((fuzz_start + 1))" "$root/.build/fuzz/results.tsv" 2>/dev/null | while IFS=$'\t' read -r when target secs execs added result; do
-  printf '{"figure":"fuzz","scale":"long","target":"%s","seconds":%s,"executions":%s,"newInputs":%s,"result":"%s"}\n' \
-    "$target" "$secs" "$execs" "$added" "$result" >> "$figures"
+tail -n +"$((fuzz_start + 1))" "$root/.build/fuzz/results.tsv" 2>/dev/null | while IFS=$'\t' read -r when target secs execs added result rate; do
+  printf '{"figure":"fuzz","scale":"long","target":"%s","seconds":%s,"executions":%s,"newInputs":%s,"result":"%s","perSecond":%s}\n' \
+    "$target" "$secs" "$execs" "$added" "$result" "${rate:-0}" >> "$figures"
 done
+
+echo "harden: the HTTP parser against h11 on every kept input"
+/usr/bin/python3 "$root/fuzz/differential.py" > "$out/differential.json"
+case $? in
+  0) echo "harden: differential: no disagreement"; python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d.pop("examples"); d["figure"]="differential"; print(json.dumps(d, sort_keys=True))' "$out/differential.json" >> "$figures" ;;
+  3) echo "harden: differential skipped: python3-h11 is not installed" ;;
+  *) echo "harden: differential: DISAGREEMENTS (see $out/differential.json)"; status=1 ;;
+esac
 
 echo "harden: hardening tests at the long scale"
 OPENCLAW_SELF_HEAL_HARDEN=long \

@@ -32,10 +32,13 @@ public struct ControlClient: Sendable {
         self.timeout = timeout
     }
 
+    /// `host:port`, an IPv6 address in brackets (RFC 9112 section 3.2).
+    var hostField: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+
     public func request(_ method: String, _ target: String, token: String? = nil, body: [UInt8] = []) throws -> Response {
         let fd = try connectSocket()
         defer { close(fd) }
-        var head = "\(method) \(target) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\n"
+        var head = "\(method) \(target) HTTP/1.1\r\nHost: \(hostField)\r\nConnection: close\r\n"
         head += "Accept: application/json\r\nUser-Agent: openclaw-self-heal-cli\r\n"
         if let token { head += "Authorization: Bearer \(token)\r\n" }
         if method != "GET" || !body.isEmpty { head += "Content-Length: \(body.count)\r\n" }

@@ -87,6 +87,8 @@ public final class Daemon: Sendable {
 
         var serverConfiguration = HTTPServerConfiguration()
         serverConfiguration.maxConnections = config.server.maxConnections
+        serverConfiguration.bodyTimeout = .seconds(config.server.bodyTimeoutSec)
+        if listen.isLoopback { serverConfiguration.allowedHosts = HostAllowList(config.server.allowedHosts) }
         let healerRef = healer
         let gaugeRef = gauge
         let sourceRef = source

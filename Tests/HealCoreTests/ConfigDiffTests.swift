@@ -49,7 +49,10 @@ import Testing
         changed.openclaw.channelRestartGraceSec += 1
         changed.restartBudget.maxRestarts += 1; changed.restartBudget.windowSec += 1; changed.restartBudget.pauseSec += 1
         changed.probe.budgetPerHour += 1
+        changed.server.allowedHosts = ["healer.lan"]; changed.server.bodyTimeoutSec += 1
+        changed.retention.logMaxBytes += 1; changed.retention.logGenerations += 1
+        changed.retention.configBackupsMax += 1; changed.retention.configBackupsMaxAgeDays += 1
         #expect(changed.changedKeys(from: HealConfig()) == ConfigSchema.keys.sorted())
-        #expect(ConfigSchema.keys.count == 38)
+        #expect(ConfigSchema.keys.count == 44)
     }
 }

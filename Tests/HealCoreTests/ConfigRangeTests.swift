@@ -26,6 +26,11 @@ import Testing
         Bound(key: "restartBudget.windowSec", range: 60...604_800),
         Bound(key: "restartBudget.pauseSec", range: 60...2_592_000),
         Bound(key: "probe.budgetPerHour", range: 0...3600),
+        Bound(key: "server.bodyTimeoutSec", range: 1...300),
+        Bound(key: "retention.logMaxBytes", range: 65_536...1_073_741_824),
+        Bound(key: "retention.logGenerations", range: 1...100),
+        Bound(key: "retention.configBackupsMax", range: 1...1000),
+        Bound(key: "retention.configBackupsMaxAgeDays", range: 1...3650),
     ]
 
     /// `{ a: { b: value } }` for `a.b`.

@@ -161,3 +161,18 @@ struct PolicySessionsTests {
         #expect(d.with(rule: Rule.sessionRepin).map(\.action) == [.repinSession(key: "t", from: modelA, to: modelB)])
     }
 }
+
+/// A session key that holds a credential is never repinned, so it never reaches the state.
+struct PolicySessionsCredentialKeyTests {
+    @Test func aSessionKeyHoldingACredentialIsRefusedAndNotRemembered() throws {
+        let key = "agent:main:sk-ant-api03-Zx8mQ2vN4pL6rT0yW3bK5dF7hJ9cG1sA"
+        let cooled = ingest(HealState(), failure(modelA, .rateLimit, retryAfter: 3600), config: makeConfig()).0
+        let (s, d) = evaluate(cooled, observe(at: at(10), sessions: .value([pin(key, modelA), pin("agent:main:main", modelA)])))
+        let repins = d.with(rule: Rule.sessionRepin)
+        let refused = try #require(repins.first { $0.action == .repinSession(key: key, from: modelA, to: modelB) })
+        #expect(refused.refusal?.contains("agent:main:sk-[REDACTED]") == true, "\(refused.refusal ?? "")")
+        #expect(refused.refusal?.contains("Zx8mQ2vN4pL6rT0y") == false)
+        #expect(s.pins[key] == nil)
+        #expect(s.pins["agent:main:main"] != nil, "an ordinary session is still repinned")
+    }
+}

@@ -56,9 +56,11 @@ import Testing
 
     @Test func aStalledWriteIsClosedWithoutAResponse() {
         var timer = ConnectionTimer(connectedAt: 0)
-        timer.waitingToWrite(at: 1_000)
+        timer.waitingToWrite(at: 1_000, sent: 0)
         #expect(timer.verdict(at: 15_999, timeouts: Self.timeouts) == .keep)
-        timer.waitingToWrite(at: 10_000)
+        // Blocking again after more bytes went out is progress; blocking with none is not.
+        timer.waitingToWrite(at: 10_000, sent: 100)
+        timer.waitingToWrite(at: 20_000, sent: 100)
         #expect(timer.verdict(at: 24_999, timeouts: Self.timeouts) == .keep)
         #expect(timer.verdict(at: 25_000, timeouts: Self.timeouts) == .close)
     }

@@ -254,7 +254,7 @@ import Testing
     @Test func decodesAChunkedBodyWithExtensionsAndTrailers() throws {
         let driver = ParserDriver.parse(
             "POST /c HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: Chunked\r\n\r\n"
-                + "5;name=value\r\nhello\r\nB \r\n, chunked!!\r\n0\r\nX-Trailer: t\r\n\r\n")
+                + "5;name=value\r\nhello\r\nB ;ext\r\n, chunked!!\r\n0\r\nX-Trailer: t\r\n\r\n")
         let request = try #require(driver.requests.first)
         #expect(String(decoding: request.body, as: UTF8.self) == "hello, chunked!!")
         #expect(request.headers["X-Trailer"] == nil)
@@ -269,7 +269,7 @@ import Testing
         #expect(ParserDriver.error(head + "FFFFFFFFFFFFFFFFF\r\n", limits: limits) == .bodyTooLarge)
     }
 
-    @Test(arguments: ["zz\r\n", "\r\n", "5 x\r\n", "-5\r\n"])
+    @Test(arguments: ["zz\r\n", "\r\n", "5x\r\n", "-5\r\n"])
     func rejectsAMalformedChunkSize(line: String) {
         let head = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
         #expect(ParserDriver.error(head + line) == .badRequest(.invalidChunkSize))

@@ -228,7 +228,7 @@ struct HardeningSecurityTests {
 
     /// One request with exactly the Authorization header given (ControlClient always adds "Bearer").
     func rawRequest(_ daemon: HardeningDaemon, method: String, path: String, authorization: String?) throws -> (status: Int, text: String) {
-        var head = "\(method) \(path) HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 0\r\n"
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: 0\r\n"
         if let authorization { head += "Authorization: \(authorization)\r\n" }
         head += "\r\n"
         let parts = daemon.address.split(separator: ":")

@@ -12,6 +12,8 @@ struct ConfigField: Sendable {
         case command(WritableKeyPath<HealConfig, String> & Sendable)
         /// `modelOrder`: 1 to `maxModels` distinct `provider/model` ids.
         case modelList(WritableKeyPath<HealConfig, [String]> & Sendable)
+        /// `server.allowedHosts`: up to `maxHosts` host names or addresses, each `host[:port]`.
+        case hostList(WritableKeyPath<HealConfig, [String]> & Sendable)
     }
 
     let key: String
@@ -26,6 +28,7 @@ struct ConfigField: Sendable {
         case .boolean(let kp): return .bool(config[keyPath: kp])
         case .string(let kp, _), .path(let kp, _), .command(let kp): return .string(config[keyPath: kp])
         case .modelList(let kp): return .array(config[keyPath: kp].map { .string($0) })
+        case .hostList(let kp): return .array(config[keyPath: kp].map { .string($0) })
         }
     }
 
@@ -71,6 +74,15 @@ struct ConfigField: Sendable {
                 return [error("must be an array of \"provider/model\" ids, got \(value.shortDescription)")]
             }
             let problems = Self.modelListProblems(items, key: key)
+            if problems.isEmpty {
+                config[keyPath: kp] = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
+            }
+            return problems
+        case .hostList(let kp):
+            guard case .array(let items) = value else {
+                return [error("must be an array of host names, got \(value.shortDescription)")]
+            }
+            let problems = Self.hostListProblems(items, key: key)
             if problems.isEmpty {
                 config[keyPath: kp] = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
             }

@@ -22,6 +22,8 @@
 /// | `server.tokenFile` | a path, or empty: `<dir of stateFile>/self-heal.token` |
 /// | `server.maxConnections` | 1 to 100000 |
 /// | `server.authenticateReads` | true / false |
+/// | `server.allowedHosts` | up to 64 host names or addresses (`host` or `host:port`) |
+/// | `server.bodyTimeoutSec` | 1 to 300 |
 /// | `monitor.intervalSec` | 1 to 3600 |
 /// | `openclaw.bin` | a command name (looked up on PATH) or a path |
 /// | `openclaw.commandTimeoutSec` | 1 to 600 |
@@ -34,12 +36,16 @@
 /// | `restartBudget.windowSec` | 60 to 604800 |
 /// | `restartBudget.pauseSec` | 60 to 2592000 |
 /// | `probe.budgetPerHour` | 0 to 3600 (0: no automatic probes) |
+/// | `retention.logMaxBytes` | 65536 to 1073741824 |
+/// | `retention.logGenerations` | 1 to 100 |
+/// | `retention.configBackupsMax` | 1 to 1000 |
+/// | `retention.configBackupsMaxAgeDays` | 1 to 3650 |
 ///
 /// Besides: unknown keys are errors; a key given twice in one object is an error; the files the
 /// healer writes (state, status, metrics, audit, token) must all be different files.
 enum ConfigSchema {
     /// The nested objects, in file order.
-    static let groups = ["autoFix", "server", "monitor", "openclaw", "restartBudget", "probe"]
+    static let groups = ["autoFix", "server", "monitor", "openclaw", "restartBudget", "probe", "retention"]
 
     static let fields: [ConfigField] = [
         ConfigField(key: "modelOrder", kind: .modelList(\.modelOrder)),
@@ -70,6 +76,8 @@ enum ConfigSchema {
         ConfigField(key: "server.tokenFile", kind: .path(\.server.tokenFile, allowEmpty: true)),
         ConfigField(key: "server.maxConnections", kind: .integer(\.server.maxConnections, 1...100_000)),
         ConfigField(key: "server.authenticateReads", kind: .boolean(\.server.authenticateReads)),
+        ConfigField(key: "server.allowedHosts", kind: .hostList(\.server.allowedHosts)),
+        ConfigField(key: "server.bodyTimeoutSec", kind: .integer(\.server.bodyTimeoutSec, 1...300)),
 
         ConfigField(key: "monitor.intervalSec", kind: .integer(\.monitor.intervalSec, 1...3600)),
 
@@ -86,6 +94,11 @@ enum ConfigSchema {
         ConfigField(key: "restartBudget.pauseSec", kind: .integer(\.restartBudget.pauseSec, 60...2_592_000)),
 
         ConfigField(key: "probe.budgetPerHour", kind: .integer(\.probe.budgetPerHour, 0...3600)),
+
+        ConfigField(key: "retention.logMaxBytes", kind: .integer(\.retention.logMaxBytes, 65_536...1_073_741_824)),
+        ConfigField(key: "retention.logGenerations", kind: .integer(\.retention.logGenerations, 1...100)),
+        ConfigField(key: "retention.configBackupsMax", kind: .integer(\.retention.configBackupsMax, 1...1000)),
+        ConfigField(key: "retention.configBackupsMaxAgeDays", kind: .integer(\.retention.configBackupsMaxAgeDays, 1...3650)),
     ]
 
     static let fieldsByKey: [String: ConfigField] = Dictionary(uniqueKeysWithValues: fields.map { ($0.key, $0) })

@@ -29,6 +29,7 @@ public struct HealConfig: Sendable, Equatable, Codable {
     public var openclaw = OpenClaw()
     public var restartBudget = RestartBudget()
     public var probe = Probe()
+    public var retention = Retention()
 
     public init() {}
 
@@ -59,6 +60,11 @@ public struct HealConfig: Sendable, Equatable, Codable {
         public var maxConnections: Int = 1024
         /// Require the bearer token for GET endpoints too (always required off loopback).
         public var authenticateReads: Bool = false
+        /// Host names (besides loopback names and addresses) requests may name in `Host` on a
+        /// loopback bind; any other gets 421 (DNS rebinding).
+        public var allowedHosts: [String] = []
+        /// Seconds a client has to send a request body once its head is in, 1...300.
+        public var bodyTimeoutSec: Int = 10
         public init() {}
     }
 
@@ -95,6 +101,20 @@ public struct HealConfig: Sendable, Equatable, Codable {
     public struct Probe: Sendable, Equatable, Codable {
         /// Probes allowed per rolling hour, all models together.
         public var budgetPerHour: Int = 12
+        public init() {}
+    }
+
+    /// How much the healer keeps on disk.
+    public struct Retention: Sendable, Equatable, Codable {
+        /// The audit log and the metrics file are rotated before a record would take them past
+        /// this size, 65536...1073741824.
+        public var logMaxBytes: Int = 16 * 1024 * 1024
+        /// Rotated generations kept of each (`<file>.1` newest ... `<file>.N`), 1...100.
+        public var logGenerations: Int = 5
+        /// Config backups kept at most (the newest), 1...1000.
+        public var configBackupsMax: Int = 20
+        /// Config backups older than this many days are removed, 1...3650.
+        public var configBackupsMaxAgeDays: Int = 30
         public init() {}
     }
 }

@@ -4,16 +4,20 @@ import Glibc
 #endif
 
 /// The append-only audit log (JSONL, one record per line, fsync'd, mode 0600).
+///
+/// With a `rotation`, the log is rotated by size into `<path>.1` ... `<path>.N`; `read` goes on
+/// into the rotated files, newest first, so `GET /events` sees across a rotation.
 public struct AuditLog: Sendable {
     public let path: String
-    public init(path: String) { self.path = path }
+    public let rotation: LogRotation?
+    public init(path: String, rotation: LogRotation? = nil) { self.path = path; self.rotation = rotation }
 
     public func append(_ record: AuditRecord) throws(FileSystemError) {
         let data: Data
         do { data = try Self.encoder().encode(record.redacted()) } catch {
             throw FileSystemError(operation: "encode audit record for", path: path, message: "\(error)")
         }
-        try AppendOnlyFile.append(line: String(decoding: data, as: UTF8.self), to: path, sync: true)
+        try AppendOnlyFile.append(line: String(decoding: data, as: UTF8.self), to: path, sync: true, rotation: rotation)
     }
 
     /// Records newer than `since` (all when nil), at most `limit`, newest last. Reads the file
@@ -21,9 +25,26 @@ public struct AuditLog: Sendable {
     /// (a write torn by a crash) and lines that do not decode are skipped.
     public func read(since: Date?, limit: Int) throws(FileSystemError) -> [AuditRecord] {
         guard limit > 0 else { return [] }
+        var newestFirst: [AuditRecord] = []
+        // The live file, then the rotated ones; a missing generation ends the walk (none is kept
+        // past it). Bounded so a directory full of stray names cannot make this endless.
+        for generation in 0...1000 {
+            let file = LogRotation.path(path, generation: generation)
+            let finished = try Self.read(file, since: since, limit: limit, into: &newestFirst)
+            if finished == .missing && generation > 0 { break }
+            if finished == .done { break }
+        }
+        return newestFirst.reversed()
+    }
+
+    private enum FileRead { case missing, exhausted, done }
+
+    /// Appends the records of one file to `newestFirst`, newest first.
+    private static func read(_ path: String, since: Date?, limit: Int,
+                             into newestFirst: inout [AuditRecord]) throws(FileSystemError) -> FileRead {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
-            if errno == ENOENT { return [] }
+            if errno == ENOENT { return .missing }
             throw .current("open", path)
         }
         defer { close(fd) }
@@ -31,7 +52,6 @@ public struct AuditLog: Sendable {
         guard fstat(fd, &st) == 0 else { throw .current("stat", path) }
         var end = off_t(st.st_size)
         var carry = Data()   // bytes after the last newline seen so far (toward the end)
-        var newestFirst: [AuditRecord] = []
         // Until the last newline of the file is found, bytes belong to an unterminated (torn) line.
         var inTornTail = true
         let decoder = Self.decoder()
@@ -53,12 +73,12 @@ public struct AuditLog: Sendable {
             carry = start > 0 ? Data(lines.removeFirst()) : Data()
             for line in lines.reversed() where !line.isEmpty {
                 guard let record = try? decoder.decode(AuditRecord.self, from: Data(line)) else { continue }
-                if let since, record.time <= since { return newestFirst.reversed() }
+                if let since, record.time <= since { return .done }
                 newestFirst.append(record)
-                if newestFirst.count >= limit { return newestFirst.reversed() }
+                if newestFirst.count >= limit { return .done }
             }
         }
-        return newestFirst.reversed()
+        return .exhausted
     }
 
     /// The encoder of audit lines (sorted keys, ISO-8601 times with milliseconds); `GET /events`

@@ -39,6 +39,7 @@ extension Healer {
                 if let backup = try backups.take(at: now, incident: decisions[first].incident, latest: state.pendingBackups.last) {
                     state.pendingBackups.append(backup)
                 }
+                state.pendingBackups = backups.enforceRetention(state.pendingBackups, now: now, retention: config.retention)
                 fileFaults["config-backup"] = nil
             } catch {
                 fileFaults["config-backup"] = error.description
@@ -134,7 +135,7 @@ extension Healer {
 
     func recordMetric(_ metric: MetricEvent, at time: Date, dryRun: Bool) {
         do {
-            try MetricsLog(path: paths.metricsFile).append(metric, at: time, dryRun: dryRun)
+            try MetricsLog(path: paths.metricsFile, rotation: LogRotation(config.retention)).append(metric, at: time, dryRun: dryRun)
             fileFaults["metrics-file"] = nil
         } catch {
             fileFaults["metrics-file"] = error.description

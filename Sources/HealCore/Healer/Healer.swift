@@ -102,7 +102,7 @@ public actor Healer {
     /// Audit records newer than `since`, at most `limit`, newest last.
     public func auditRecords(since: Date?, limit: Int) -> [AuditRecord] {
         do {
-            let records = try AuditLog(path: paths.auditFile).read(since: since, limit: limit)
+            let records = try AuditLog(path: paths.auditFile, rotation: LogRotation(config.retention)).read(since: since, limit: limit)
             fileFaults["audit-read"] = nil
             return records
         } catch {
@@ -166,7 +166,7 @@ public actor Healer {
 
     func audit(_ record: AuditRecord) {
         do {
-            try AuditLog(path: paths.auditFile).append(record)
+            try AuditLog(path: paths.auditFile, rotation: LogRotation(config.retention)).append(record)
             fileFaults["audit-file"] = nil
         } catch {
             fileFaults["audit-file"] = error.description

@@ -5,7 +5,9 @@ import Foundation
 /// events only planned in dry run. The parent directory is created when missing.
 public struct MetricsLog: Sendable {
     public let path: String
-    public init(path: String) { self.path = path }
+    /// Size-based rotation into `<path>.1` ... `<path>.N` (see `LogRotation`).
+    public let rotation: LogRotation?
+    public init(path: String, rotation: LogRotation? = nil) { self.path = path; self.rotation = rotation }
 
     public func append(_ event: MetricEvent, at time: Date, dryRun: Bool) throws(FileSystemError) {
         var fields = event.fields.mapValues { value -> MetricValue in
@@ -22,6 +24,6 @@ public struct MetricsLog: Sendable {
         do { data = try encoder.encode(fields) } catch {
             throw FileSystemError(operation: "encode metrics line for", path: path, message: "\(error)")
         }
-        try AppendOnlyFile.append(line: String(decoding: data, as: UTF8.self), to: path, sync: false)
+        try AppendOnlyFile.append(line: String(decoding: data, as: UTF8.self), to: path, sync: false, rotation: rotation)
     }
 }

@@ -9,6 +9,7 @@
 /// Probes and issues change nothing and are never refused here.
 public enum ActionGuard {
     public static func refusal(for action: HealAction, configFile: ConfigFileObservation) -> String? {
+        if let refusal = credentialRefusal(for: action) { return refusal }
         guard action.isDisruptive else { return nil }
         switch configFile {
         case .valid:

@@ -8,16 +8,25 @@ import Glibc
 /// record does not glue onto the torn one (readers skip the torn fragment). An append that fails
 /// part way (EFBIG, ENOSPC) is cut back off, so a failed append leaves the file as it was.
 public enum AppendOnlyFile {
-    public static func append(line: String, to path: String, mode: mode_t = 0o600, sync: Bool) throws(FileSystemError) {
+    /// With `rotation`, the file is rotated first when this line would take it past the limit.
+    public static func append(line: String, to path: String, mode: mode_t = 0o600, sync: Bool,
+                              rotation: LogRotation? = nil) throws(FileSystemError) {
         let directory = (path as NSString).deletingLastPathComponent
         try AtomicFile.ensureDirectory(directory.isEmpty ? "." : directory)
-        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, mode) // read: to check the last byte
+        var text = line.hasSuffix("\n") ? line : line + "\n"
+        var fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, mode) // read: to check the last byte
         guard fd >= 0 else { throw .current("open for append", path) }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw .current("stat", path) }
+        if let rotation, rotation.mustRotate(size: Int(st.st_size), adding: text.utf8.count + 1) {
+            try rotation.rotate(path)
+            close(fd)
+            fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, mode)
+            guard fd >= 0 else { throw .current("open for append", path) }
+            guard fstat(fd, &st) == 0 else { throw .current("stat", path) }
+        }
         if st.st_mode & 0o777 != mode { _ = fchmod(fd, mode) }
-        var text = line.hasSuffix("\n") ? line : line + "\n"
         if st.st_size > 0 {
             var last: UInt8 = 0
             if pread(fd, &last, 1, off_t(st.st_size - 1)) == 1, last != UInt8(ascii: "\n") {

@@ -35,6 +35,13 @@ extension Connection {
         let request = HTTPRequest(
             method: parsed.method, target: parsed.target, version: parsed.version, headers: parsed.headers,
             body: parsed.body, remoteAddress: remoteAddress, isLoopbackPeer: peer.isLoopback)
+        if let allowList = loop.context.configuration.allowedHosts, !Self.hostIsAllowed(parsed, allowList) {
+            let response = HTTPResponse.error(
+                status: 421, code: "misdirected_request",
+                message: "this server answers only loopback names and server.allowedHosts, not the Host this request names")
+            queue(response, isHead: isHead, keepAlive: false, version: parsed.version)
+            return
+        }
         switch loop.context.router.resolve(method: request.method, path: request.path) {
         case .notFound:
             let response = HTTPResponse.error(status: 404, code: "not_found", message: "no route for \(request.path)")
@@ -87,5 +94,12 @@ extension Connection {
         let framing = ResponseEncoder.Framing(isHead: isHead, close: close, announceKeepAlive: !close && version == .http10)
         ResponseEncoder.encode(response, framing: framing, date: loop.currentDate(), into: &output)
         if close { closeAfterOutput = true }
+    }
+
+    /// The authority of an absolute-form target wins over `Host` (RFC 9112 section 3.2.2).
+    static func hostIsAllowed(_ parsed: ParsedRequest, _ allowList: HostAllowList) -> Bool {
+        let named = HostField.authority(ofAbsoluteTarget: parsed.target) ?? parsed.headers["Host"] ?? ""
+        guard let host = HostField.host(of: named) else { return false }
+        return allowList.allows(host: host)
     }
 }

@@ -16,7 +16,7 @@ extension Connection {
                 continue
             } else if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
                 // Backpressure: read nothing more until the client takes what it asked for.
-                timer.waitingToWrite(at: monotonicNanoseconds())
+                timer.waitingToWrite(at: monotonicNanoseconds(), sent: outputSent)
                 isWaitingToWrite = true
                 updateInterest()
                 return

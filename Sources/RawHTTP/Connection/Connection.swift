@@ -23,6 +23,8 @@ final class Connection {
     unowned let loop: EventLoop
     /// False for an over-cap connection that only receives a 503.
     let countsTowardCap: Bool
+    /// Set when it is evicted to make room: its slot under the cap passes to the newcomer.
+    var handsOverSlot = false
 
     var parser: HTTPRequestParser
     var timer: ConnectionTimer

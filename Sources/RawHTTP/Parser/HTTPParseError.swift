@@ -28,6 +28,10 @@ enum HTTPParseError: Error, Equatable, Sendable {
         case transferEncodingInHTTP10
         case invalidChunkSize
         case invalidChunkFraming
+        case bareLineFeedInChunk
+        case invalidChunkExtension
+        case invalidHost
+        case multipleAuthorization
 
         var message: String {
             switch self {
@@ -49,6 +53,10 @@ enum HTTPParseError: Error, Equatable, Sendable {
             case .transferEncodingInHTTP10: return "Transfer-Encoding in an HTTP/1.0 request"
             case .invalidChunkSize: return "a chunk size line is malformed"
             case .invalidChunkFraming: return "chunk data is not followed by CRLF"
+            case .bareLineFeedInChunk: return "a line of the chunked body ends in a bare LF; chunked framing needs CRLF"
+            case .invalidChunkExtension: return "a chunk extension does not follow RFC 9112 section 7.1.1"
+            case .invalidHost: return "the Host header is not a valid host[:port] (RFC 9112 section 3.2)"
+            case .multipleAuthorization: return "more than one Authorization header"
             }
         }
     }

@@ -64,8 +64,10 @@ extension HTTPRequestParser {
         return .success((String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self)))
     }
 
-    /// `chunk-size [ chunk-ext ]`: the hexadecimal size; extensions are checked for control
-    /// characters and otherwise ignored. More than 8 hex digits cannot fit any sane limit.
+    /// `chunk-size [ chunk-ext ]` (RFC 9112 section 7.1): the hexadecimal size, then extensions
+    /// checked against their grammar and ignored,
+    /// `*( BWS ";" BWS chunk-ext-name [ BWS "=" BWS ( token / quoted-string ) ] )`.
+    /// More than 8 hex digits cannot fit any sane limit.
     static func parseChunkSize(_ line: ArraySlice<UInt8>) -> Result<Int, HTTPParseError> {
         var size = 0
         var digits = 0
@@ -77,13 +79,64 @@ extension HTTPRequestParser {
             index += 1
         }
         guard digits > 0 else { return .failure(.badRequest(.invalidChunkSize)) }
-        var rest = line[index...]
-        while let head = rest.first, ASCII.isOptionalWhitespace(head) { rest = rest.dropFirst() }
-        if let head = rest.first {
-            guard head == 0x3B, rest.allSatisfy(ASCII.isFieldValueByte) else {
-                return .failure(.badRequest(.invalidChunkSize))
+        guard index == line.endIndex || ASCII.isOptionalWhitespace(line[index]) || line[index] == 0x3B else {
+            return .failure(.badRequest(.invalidChunkSize))
+        }
+        return isValidChunkExtensionList(line[index...]) ? .success(size) : .failure(.badRequest(.invalidChunkExtension))
+    }
+
+    static func isValidChunkExtensionList(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        func skipWhitespace() { while i < end, ASCII.isOptionalWhitespace(bytes[i]) { i += 1 } }
+        func skipToken() -> Bool {
+            let start = i
+            while i < end, ASCII.isTokenChar(bytes[i]) { i += 1 }
+            return i > start
+        }
+        while i < end {
+            skipWhitespace()
+            guard i < end, bytes[i] == 0x3B else { return false }  // ";"; trailing whitespace is not allowed
+            i += 1
+            skipWhitespace()
+            guard skipToken() else { return false }
+            let afterName = i
+            skipWhitespace()
+            if i < end, bytes[i] == 0x3D {  // "="
+                i += 1
+                skipWhitespace()
+                if i < end, bytes[i] == 0x22 {
+                    guard skipQuotedString(bytes, &i) else { return false }
+                } else {
+                    guard skipToken() else { return false }
+                }
+            } else {
+                i = afterName
             }
         }
-        return .success(size)
+        return true
+    }
+
+    /// `DQUOTE *( qdtext / quoted-pair ) DQUOTE` (RFC 9110 section 5.6.4), from the opening quote.
+    private static func skipQuotedString(_ bytes: ArraySlice<UInt8>, _ i: inout Int) -> Bool {
+        i += 1
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            switch b {
+            case 0x22:
+                i += 1
+                return true
+            case 0x5C:
+                guard i + 1 < bytes.endIndex else { return false }
+                let escaped = bytes[i + 1]
+                guard escaped == ASCII.tab || (escaped >= 0x20 && escaped != 0x7F) else { return false }
+                i += 2
+            case ASCII.tab, 0x20, 0x21, 0x23...0x5B, 0x5D...0x7E, 0x80...0xFF:
+                i += 1
+            default:
+                return false
+            }
+        }
+        return false
     }
 }

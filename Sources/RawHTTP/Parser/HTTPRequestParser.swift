@@ -161,6 +161,9 @@ struct HTTPRequestParser {
             if bufferedByteCount > limits.maxChunkLineBytes + 1 { return fail(.badRequest(.invalidChunkSize)) }
             return needMore()
         }
+        // CRLF only: a proxy in front that ends chunk lines at CRLF alone would read a bare LF
+        // as part of the line and frame the body differently (request smuggling).
+        guard lineFeed > readIndex, buffer[lineFeed - 1] == ASCII.cr else { return fail(.badRequest(.bareLineFeedInChunk)) }
         let line = takeLine(endingAt: lineFeed)
         if line.count > limits.maxChunkLineBytes { return fail(.badRequest(.invalidChunkSize)) }
         switch Self.parseChunkSize(line) {
@@ -181,7 +184,7 @@ struct HTTPRequestParser {
         guard bufferedByteCount > 0 else { return needMore() }
         let first = buffer[readIndex]
         if first == ASCII.lf {
-            consume(1)
+            return fail(.badRequest(.bareLineFeedInChunk))
         } else if first == ASCII.cr {
             guard bufferedByteCount > 1 else { return needMore() }
             guard buffer[readIndex + 1] == ASCII.lf else { return fail(.badRequest(.invalidChunkFraming)) }
@@ -196,6 +199,10 @@ struct HTTPRequestParser {
     /// Trailer fields are checked like header fields and bounded the same way, then dropped:
     /// nothing this server serves needs them, and merging them into the headers invites smuggling.
     private mutating func stepTrailerLine() -> HTTPParserEvent? {
+        // The trailer belongs to the chunked framing: CRLF only here too.
+        if let lineFeed = findLineFeed(), lineFeed == readIndex || buffer[lineFeed - 1] != ASCII.cr {
+            return fail(.badRequest(.bareLineFeedInChunk))
+        }
         switch nextFieldLine() {
         case .event(let event): return event
         case .end: return .request(emit())

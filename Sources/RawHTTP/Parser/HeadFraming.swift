@@ -17,6 +17,9 @@ struct HeadFraming: Equatable {
         let fields = FramingFields(headers)
         if fields.hostCount > 1 { return .failure(.badRequest(.multipleHost)) }
         if version == .http11 && fields.hostCount == 0 { return .failure(.badRequest(.missingHost)) }
+        if let host = fields.host, HostField.host(of: host) == nil { return .failure(.badRequest(.invalidHost)) }
+        // Two credentials: a proxy and this server could each believe a different one.
+        if fields.authorizationCount > 1 { return .failure(.badRequest(.multipleAuthorization)) }
 
         let body: Body
         switch bodyFraming(fields, version: version, limits: limits) {
@@ -39,6 +42,8 @@ struct HeadFraming: Equatable {
     /// The fields framing depends on, gathered in one pass over the header section.
     private struct FramingFields {
         var hostCount = 0
+        var host: String?
+        var authorizationCount = 0
         var transferEncoding: [String] = []
         var contentLength: [String] = []
         var connection: [String] = []
@@ -49,6 +54,9 @@ struct HeadFraming: Equatable {
                 switch field.name.utf8.count {
                 case 4 where HTTPHeaders.namesMatch(field.name, "Host"):
                     hostCount += 1
+                    host = field.value
+                case 13 where HTTPHeaders.namesMatch(field.name, "Authorization"):
+                    authorizationCount += 1
                 case 6 where HTTPHeaders.namesMatch(field.name, "Expect"):
                     expect.append(field.value)
                 case 10 where HTTPHeaders.namesMatch(field.name, "Connection"):

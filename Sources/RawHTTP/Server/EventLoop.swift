@@ -128,7 +128,9 @@ final class EventLoop: @unchecked Sendable {
             connectionCount -= 1
         }
         if connection.countsTowardCap {
-            context.openConnections.subtract(1, ordering: .relaxed)
+            // An evicted connection hands its slot straight to the newcomer: released and taken
+            // again, another loop could take it in between and the newcomer would get a 503.
+            if !connection.handsOverSlot { context.openConnections.subtract(1, ordering: .relaxed) }
         } else {
             context.rejectingConnections.subtract(1, ordering: .relaxed)
         }
@@ -213,7 +215,7 @@ final class EventLoop: @unchecked Sendable {
     private func admit(_ fd: Int32, peer: PeerAddress) {
         let now = monotonicNanoseconds()
         nextConnectionID += 1
-        if !isDraining && context.admit() {
+        if !isDraining && (context.admit() || evictLongestWaiting(now: now)) {
             register(Connection(id: nextConnectionID, fd: fd, peer: peer, loop: self, now: now, countsTowardCap: true))
             return
         }
@@ -231,6 +233,35 @@ final class EventLoop: @unchecked Sendable {
         register(connection)
         connection.reject(with: output)
     }
+
+    /// At the cap, the connection of this loop that has kept the server waiting longest (an
+    /// answered one lingering, then the oldest idle, slow or stalled one) makes room for a new
+    /// client, so slow clients cannot lock fresh ones out however many they open. One younger
+    /// than `minEvictionAge` is kept: it has had no chance yet to send its request. Returns
+    /// whether one was dropped; its slot under the cap then belongs to the newcomer.
+    private func evictLongestWaiting(now: UInt64) -> Bool {
+        var oldest: Connection?
+        var oldestStart = UInt64.max
+        let youngest = now >= Self.minEvictionAge ? now - Self.minEvictionAge : 0
+        forEachConnection { connection in
+            guard connection.countsTowardCap, let start = connection.timer.clientWaitStart,
+                  start <= youngest, start < oldestStart else { return }
+            oldest = connection
+            oldestStart = start
+        }
+        guard let oldest else { return false }
+        oldest.handsOverSlot = true
+        oldest.evict()
+        evictions += 1
+        return true
+    }
+
+    /// Nanoseconds a connection is safe from eviction after it started waiting on its client: a
+    /// client sends its request within a round trip of connecting, and an attacker reconnecting
+    /// fast must not make every connection too young to drop (then fresh clients get 503).
+    static let minEvictionAge: UInt64 = 20_000_000
+    /// Connections dropped to make room (tests and figures).
+    private(set) var evictions = 0
 
     private func register(_ connection: Connection) {
         let index = Int(connection.fd)
