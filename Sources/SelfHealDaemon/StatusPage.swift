@@ -99,7 +99,7 @@ enum StatusPage {
         var whatsapp = s.whatsapp.detail
         if s.whatsapp.disconnectStreak > 0 { whatsapp += " (disconnected \(s.whatsapp.disconnectStreak) tick(s))" }
         rows.append(["WhatsApp", s.whatsapp.status, whatsapp])
-        page.table(["", "state", "detail"], rows: rows)
+        page.table(["part", "state", "detail"], rows: rows)
         page.end()
     }
 

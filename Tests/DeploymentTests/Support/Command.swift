@@ -23,37 +23,13 @@ struct Command {
     @discardableResult
     static func run(_ argv: [String], timeout: TimeInterval = 60, environment: [String: String] = [:],
                     input: String? = nil) throws -> Result {
-        let executable = argv[0].hasPrefix("/") ? argv[0] : (find(argv[0]) ?? argv[0])
         let directory = NSTemporaryDirectory() + "cmd-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         // Output to files, not pipes: nothing the program leaves behind can hold this open.
         let outPath = directory + "/out", errPath = directory + "/err", inPath = directory + "/in"
         try Data((input ?? "").utf8).write(to: URL(fileURLWithPath: inPath))
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, inPath, O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // Its own process group, so a timeout kills whatever it started in the foreground too.
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var none = sigset_t(); sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        var all = sigset_t(); sigfillset(&all)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        let env = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }.map { "\($0)=\($1)" }
-        var pid: pid_t = 0
-        let status = withCStrings(argv) { argvPointers in
-            withCStrings(env) { envPointers in
-                posix_spawn(&pid, executable, &actions, &attributes, argvPointers, envPointers)
-            }
-        }
-        guard status == 0 else { throw TestFailure("cannot run \(executable): \(String(cString: strerror(status)))") }
+        let pid = try spawn(argv, environment: environment, input: inPath, output: outPath, errors: errPath)
         var timedOut = false
         var exitStatus: Int32 = 0
         let deadline = Date().addingTimeInterval(timeout)
@@ -76,6 +52,37 @@ struct Command {
         let errors = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
         return Result(status: exitStatus, output: output,
                       errors: timedOut ? errors + "\n(killed after \(Int(timeout)) s)" : errors)
+    }
+
+    /// Starts `argv` in its own process group with stdin, stdout and stderr on files; returns its pid.
+    static func spawn(_ argv: [String], environment: [String: String] = [:], input: String = "/dev/null",
+                      output: String, errors: String) throws -> pid_t {
+        let executable = argv[0].hasPrefix("/") ? argv[0] : (find(argv[0]) ?? argv[0])
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, input, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // Its own process group, so a timeout kills whatever it started in the foreground too.
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var none = sigset_t(); sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var all = sigset_t(); sigfillset(&all)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        let env = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }.map { "\($0)=\($1)" }
+        var pid: pid_t = 0
+        let status = withCStrings(argv) { argvPointers in
+            withCStrings(env) { envPointers in
+                posix_spawn(&pid, executable, &actions, &attributes, argvPointers, envPointers)
+            }
+        }
+        guard status == 0 else { throw TestFailure("cannot run \(executable): \(String(cString: strerror(status)))") }
+        return pid
     }
 
     private static func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
