@@ -50,6 +50,10 @@ let package = Package(
             name: "SelfHealDaemonTests",
             dependencies: ["SelfHealDaemon", "HealCore", "RawHTTP", "OpenClawKit"]
         ),
+        // What ships around the binary, run for real: the units under a systemd in a private PID
+        // namespace, the Debian package, the status page in headless Chromium, the Grafana
+        // dashboard's queries against Prometheus. Each test skips with its reason where it cannot run.
+        .testTarget(name: "DeploymentTests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -46,14 +46,22 @@ public final class Daemon: Sendable {
         // default action ends the process. Ignored, the failed write becomes a fault in /status like
         // any other. (Children get every signal reset to its default by ProcessSpawner.)
         signal(SIGXFSZ, SIG_IGN)
-        self.source = DaemonConfigSource(options: options)
+        var source = DaemonConfigSource(options: options)
         self.logger = logger
-        let loaded: DaemonConfigSource.Loaded
+        var loaded: DaemonConfigSource.Loaded
         do {
             loaded = try source.load()
+            if let fallback = StateDirectoryFallback.directory(for: loaded.config, options: options) {
+                logger.notice("the state directory cannot be created; using systemd's StateDirectory instead",
+                              metadata: ["wanted": "\((loaded.config.stateFile as NSString).deletingLastPathComponent)",
+                                         "using": "\(fallback)"])
+                source.options.stateDir = fallback
+                loaded = try source.load()
+            }
         } catch {
             throw StartupError("invalid config:\n" + error.description, exitCode: StartupError.invalidConfig)
         }
+        self.source = source
         let config = loaded.config
         logger.info("config loaded", metadata: ["source": "\(loaded.origin)"])
 
@@ -142,6 +150,11 @@ public final class Daemon: Sendable {
             }
             return try store.load()
         } catch let failure as TokenStore.Failure {
+            if case .cannotCreate = failure {
+                let directory = (store.path as NSString).deletingLastPathComponent
+                throw StartupError(failure.description + "; create \(directory) as the service's user, "
+                    + "or point --state-dir (or stateFile and server.tokenFile) at a writable directory")
+            }
             throw StartupError(failure.description)
         }
     }
