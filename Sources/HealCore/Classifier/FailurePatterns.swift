@@ -40,7 +40,7 @@ enum FailurePatterns {
 
     /// OpenAI-style `{"error":{"type":"server_error",…}}`.
     static let structuredServerError: [TextPattern] = [
-        .regex(#/"(?:type|code)"\s*:\s*"server_error"/#),
+        .regex(#/"(?:type|code)"\s*:\s*"(?:server_error|upstream_error)"/#),
     ]
 
     /// A provider saying it failed inside, without blaming the request: transient.
@@ -54,13 +54,6 @@ enum FailurePatterns {
     /// `402 Payment Required`.
     static let billing402: [TextPattern] = [
         .regex(#/["']?(?:status|code)["']?\s*[:=]\s*402\b|\bhttp\s*402\b|\berror(?:\s+code)?\s*[:=]?\s*402\b|\b(?:got|returned|received)\s+(?:a\s+)?402\b|^\s*402\s+payment/#),
-    ]
-
-    /// What makes a 402 retryable (a spend or periodic cap that resets) rather than billing.
-    static let retryable402: [TextPattern] = periodicUsageLimit + [
-        .regex(#/spend(?:ing)? limit/#),
-        .contains("try again"),
-        .regex(#/\bretry (?:after|in)\b/#),
     ]
 
     /// OpenRouter's per-key credit cap.
@@ -148,7 +141,7 @@ enum FailurePatterns {
         .word("enetunreach"), .word("ehostunreach"), .word("ehostdown"), .word("enetreset"),
         .word("etimedout"), .word("esockettimedout"), .word("epipe"), .word("enotfound"), .word("eai_again"),
         .regex(#/without sending (?:any )?chunks?/#),
-        .regex(#/\bstop reason:\s*(?:abort|error|malformed_response|network_error)\b/#),
+        .regex(#/\b(?:stop reason|finish_reason):\s*(?:abort|malformed_response|network_error)\b/#),
         .word("provider returned error"),
         // OpenClaw's own transport copies (sanitize-user-facing-text.ts).
         .contains("connection refused"),
