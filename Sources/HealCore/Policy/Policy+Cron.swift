@@ -107,7 +107,7 @@ extension Policy {
                 }
             }
             if modelFailure && failedRunsSeen > 0, let reason = classification.reason {
-                cronModelFailure(&s, job: job, reason: reason, classification: classification, now: now,
+                cronModelFailure(&s, job: job, track: &t, reason: reason, classification: classification, now: now,
                                  config: config, into: &decisions)
             }
             let counted = connectivity ? 0 : failedRunsSeen
@@ -204,13 +204,21 @@ extension Policy {
     /// A job whose run failed because its model failed: recorded for the job, and the model (its
     /// `payload.model`, or the one `modelOrder` model the error names) goes through the model
     /// rules like any other failure of it.
-    static func cronModelFailure(_ s: inout HealState, job: CronJobObservation, reason: FailureReason,
-                                 classification: Classification, now: Date, config: HealConfig,
+    ///
+    /// With no model to hand it to, a timeout stays what it always was here (connectivity, not
+    /// counted, nothing said); any other class is reported once per class, since the job's count
+    /// no longer shows it.
+    static func cronModelFailure(_ s: inout HealState, job: CronJobObservation, track t: inout CronTrack,
+                                 reason: FailureReason, classification: Classification, now: Date, config: HealConfig,
                                  into decisions: inout [Decision]) {
         let failedAt = job.lastRunAtMs.map { Date(timeIntervalSince1970: TimeInterval($0) / 1000) }.map { min($0, now) } ?? now
         let event = FailureEvent(at: failedAt, source: .log, model: job.model, errorText: job.lastError ?? "", reason: reason)
         let pool = ModelPool(state: s, order: config.modelOrder, now: now)
         let (model, how) = FailureAttribution.blame(event, knownPins: [], pool: pool)
+        if model == nil {
+            guard reason != .timeout, t.reported != "model-failure:\(reason.rawValue)" else { return }
+            t.reported = "model-failure:\(reason.rawValue)"
+        }
         let incident = s.nextIncident(at: now)
         decisions.append(Decision(
             incident: incident, rule: Rule.cronModelFailure,
@@ -221,6 +229,7 @@ extension Policy {
             ]))
         guard let model else { return }
         recordFailure(&s, model: model, reason: reason, retryAfterSec: classification.waitSeconds(now: failedAt),
+                      resetAt: classification.retryAfterSec == nil ? classification.resetAt : nil,
                       failedAt: failedAt, source: "cron", errorText: job.lastError ?? "",
                       evidence: ["source: cron job \(job.name) (\(job.id))", "model: \(model) (\(how))",
                                  "class: \(reason.rawValue)", "error: \(job.lastError ?? "")"],

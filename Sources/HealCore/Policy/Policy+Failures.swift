@@ -50,6 +50,7 @@ extension Policy {
             return (PolicyResult(state: s, decisions: decisions), verdict("profile-rotated"))
         }
         let effect = recordFailure(&s, model: model, reason: reason, retryAfterSec: retryAfter,
+                                   resetAt: event.retryAfterSec == nil ? (event.resetAt ?? classification.resetAt) : nil,
                                    failedAt: failedAt, source: event.source.rawValue,
                                    errorText: event.errorText, evidence: evidence, fromProbe: false,
                                    profile: event.profileId, now: now, config: config, into: &decisions)
@@ -75,7 +76,7 @@ extension Policy {
     /// `modelOrder` is never cooled: the gateway must have something to use.
     @discardableResult
     static func recordFailure(_ s: inout HealState, model: String, reason: FailureReason, retryAfterSec: Int?,
-                              failedAt: Date, source: String, errorText: String, evidence given: [String],
+                              resetAt: Date? = nil, failedAt: Date, source: String, errorText: String, evidence given: [String],
                               fromProbe: Bool, profile: String? = nil, now: Date, config: HealConfig,
                               into decisions: inout [Decision]) -> FailureEffect {
         var evidence = given
@@ -129,7 +130,8 @@ extension Policy {
             }
             record.strikes = strike
             record.cooldown = ModelCooldown(since: current.since, until: until, reason: reason, source: source,
-                                            evidence: shortError, retryAfterSec: retryAfterSec)
+                                            evidence: shortError, retryAfterSec: retryAfterSec,
+                                            resetAt: resetAt.flatMap { $0 > now ? $0 : nil })
             s.models[model] = record
             decisions.append(Decision(
                 incident: s.nextIncident(at: now), rule: Rule.modelCooldownExtended,
@@ -164,7 +166,8 @@ extension Policy {
         record.lastHitAt = now
         record.lastReason = reason
         record.cooldown = ModelCooldown(since: failedAt, until: until, reason: reason, source: source,
-                                        evidence: shortError, retryAfterSec: retryAfterSec)
+                                        evidence: shortError, retryAfterSec: retryAfterSec,
+                                            resetAt: resetAt.flatMap { $0 > now ? $0 : nil })
         s.models[model] = record
         let after = ModelPool(state: s, order: config.modelOrder, now: now)
         if soonerElsewhere && after.available.isEmpty {

@@ -25,15 +25,15 @@ extension Policy {
 
     /// When `model` may next be probed on the tick schedule: a spacing that fits its failure class
     /// (`probeSpacingSec`) after its last probe and after its last failure (probing right after a
-    /// failure learns nothing), and never before the end of a cooldown whose length the provider
-    /// itself gave (a Retry-After or a reset time: a probe before it only meets the same limit).
+    /// failure learns nothing), and never before an absolute reset time the provider gave (`resets
+    /// at …`: a probe before it only meets the same limit).
     public static func nextProbeAt(_ s: HealState, model: String, config: HealConfig) -> Date? {
         let record = s.models[model]
         let anchors = [s.probes.lastProbeAt[model], record?.lastHitAt].compactMap { $0 }
         let reason = record?.cooldown?.reason ?? record?.lastReason
         var next = anchors.max()?.addingTimeInterval(TimeInterval(probeSpacingSec(for: reason, config: config)))
-        if let cooldown = record?.cooldown, cooldown.retryAfterSec != nil {
-            next = max(next ?? cooldown.until, cooldown.until)
+        if let reset = record?.cooldown?.resetAt {
+            next = max(next ?? reset, reset)
         }
         return next
     }
