@@ -26,6 +26,20 @@ extension FailurePatterns {
         .regex(#/"finish_reason"\s*:\s*"error"/#),
     ]
 
+    /// A replayed conversation the provider will never accept (a stale `previous_response_id`,
+    /// turns out of order, a thinking block whose signature expired): the request, so `format`.
+    static let replayInvalid: [TextPattern] = [
+        .regex(#/\bprevious_response_id\b.*\b(?:invalid|unknown|not found|does not exist|expired|mismatch)\b/#),
+        .regex(#/\btool_(?:use|call)\.(?:input|arguments)\b.*\b(?:missing|required)\b/#),
+        .contains("incorrect role information"),
+        .contains("roles must alternate"),
+        .contains("input item id does not belong to this connection"),
+        .regex(#/\bthinking\b.*(?:\b(?:invalid|expired)\b.*\bsignature\b|\bsignature\b.*\b(?:invalid|expired)\b)/#),
+    ]
+
+    /// `"type": "invalid_request_error"` with nothing more telling in the text.
+    static let invalidRequestType = SharedRegex(#/"type"\s*:\s*"invalid_request_error"/#)
+
     /// `400 status code (no body)`, `422 no body`, `no response body`: a proxy's wrapper, not the
     /// provider rejecting the request.
     static let noBodyWrapper = SharedRegex(#/^(?:no body(?: response)?|no response body|status code \(no body\))$/#)

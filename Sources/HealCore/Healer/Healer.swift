@@ -34,7 +34,7 @@ public actor Healer {
     var lastSessions: [SessionPin] = []
     /// `openclaw.json` as last observed. Before the first observation the guard is closed: nothing
     /// says the config is good yet.
-    var lastConfigFile: ConfigFileObservation = .invalid(Healer.notObservedYet)
+    var lastConfigFile: ConfigFileObservation = .invalid(ActionGuard.notObservedYet)
     /// The config's files as last observed (top file and includes, with digests).
     var lastConfigFiles = ConfigFileSet()
     /// The CLI wrote OpenClaw's config on the healer's behalf (a plugin disable) since the last
@@ -42,7 +42,6 @@ public actor Healer {
     var configWrittenForUs = false
     /// The include problem last recorded, so it is recorded once per change.
     var reportedIncludeProblem: String?
-    static let notObservedYet = "openclaw.json not observed yet (the guard stays closed until the first tick)"
     var observationFaults: [String: String] = [:] { didSet { revision &+= 1 } }
     var fileFaults: [String: String] = [:] { didSet { revision &+= 1 } }
     var stateSaveError: String?
