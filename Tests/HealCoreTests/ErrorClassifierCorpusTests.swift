@@ -133,9 +133,10 @@ import Testing
     ]
 
     static let all = rateLimits + billing + overloaded + auth + authPermanent + timeouts + others + noFailure + numbersInsideFailures
+        + current
 
     @Test func corpusIsLargeEnough() {
-        #expect(Self.all.count >= 60)
+        #expect(Self.all.count >= 120)
     }
 
     @Test(arguments: all)

@@ -51,6 +51,9 @@ final class RecordingControl: GatewayControl, @unchecked Sendable {
         case .repinSession(let key, _, let to):
             return ActionPlan(argv: [[config.openclaw.bin, "gateway", "call", "sessions.patch", "--params",
                                       "{\"key\":\"\(key)\",\"model\":\"\(to)\"}", "--json"]])
+        case .clearSessionPin(let key, _):
+            return ActionPlan(argv: [[config.openclaw.bin, "gateway", "call", "sessions.patch", "--params",
+                                      "{\"key\":\"\(key)\",\"model\":null}", "--json"]])
         case .probeModel(let m):
             return ActionPlan(argv: [[config.openclaw.bin, "infer", "model", "run", "--local", "--model", m, "--json"]])
         case .fileIssue(let i): return ActionPlan(argv: [["gh", "issue", "create", "-R", i.repo, "--title", i.title, "--body", i.body]])

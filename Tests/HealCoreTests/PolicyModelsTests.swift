@@ -155,9 +155,11 @@ struct PolicyModelsTests {
         Blame(event: failure(nil, .rateLimit, text: "openai/gpt-5.2: 429 too many requests"), pins: [],
               expected: modelB, how: "named in the error text"),
         Blame(event: failure(nil, .rateLimit, text: "All models failed (2): anthropic/claude-opus-4-6: 429 | openai/gpt-5.2: 429"),
-              pins: [], expected: modelA, how: "active model (the error text names several models)"),
-        Blame(event: failure(nil, .rateLimit, text: "⚠️ API rate limit reached."), pins: [], expected: modelA,
-              how: "active model (the event names no model)"),
+              pins: [], expected: nil, how: "unattributed: the error text names several models"),
+        Blame(event: failure(nil, .rateLimit, text: "⚠️ API rate limit reached."), pins: [], expected: nil,
+              how: "unattributed: the event names no model and no session"),
+        Blame(event: failure(nil, .rateLimit, session: "s9"), pins: [pin("s1", modelC)], expected: nil,
+              how: "unattributed: session s9 was not seen with a pin"),
         Blame(event: failure(nil, .rateLimit, source: .probe), pins: [], expected: nil, how: "probe result without a model"),
     ]
 
@@ -169,10 +171,17 @@ struct PolicyModelsTests {
         #expect(how == row.how)
     }
 
-    @Test func unattributedFailuresGoToTheActiveModelNotAlwaysTheFirst() {
+    /// Issue 13 changed this: a failure naming no model used to cool the active model; now it
+    /// cools nothing and is recorded as unattributed.
+    @Test func unattributedFailuresCoolNoModelAndAreRecorded() {
         var (s, _, _) = ingest(HealState(), failure(modelA, .rateLimit))
-        (s, _, _) = ingest(s, failure(nil, .overloaded, text: "The AI service is temporarily overloaded."))
-        #expect(s.models[modelB]?.isCooling(at: t0) == true)
+        let d: [Decision]
+        let v: FailureVerdict
+        (s, d, v) = ingest(s, failure(nil, .overloaded, text: "The AI service is temporarily overloaded."))
+        #expect(s.models[modelB] == nil)
+        #expect(d.rules() == [Rule.failureUnattributed])
+        #expect(d[0].evidence.contains(Rule.humanAction(Rule.failureUnattributed)))
+        #expect(v.effect == "unattributed" && v.model == nil)
     }
 
     @Test func quietModelsAreForgottenAfterADay() {

@@ -38,9 +38,11 @@ import Testing
                                                           modelOverride: "claude-opus-4-6", modelOverrideSource: "user")])
         #expect(observation.openclawConfig == .valid)
         #expect(observation.gatherDurationMs > 0)
-        // HTTP said live: no `gateway status` needed; sessions came from the RPC (no legacy file).
+        // HTTP said live: no `gateway status` needed; sessions came from the RPC (no legacy file);
+        // the guard asks OpenClaw's own `config validate` too (issue 13).
         let commands = Set(try fake.calls().map { $0.argv.prefix(3).joined(separator: " ") })
-        #expect(commands == ["channels status --json", "cron list --all", "plugins list --json", "gateway call sessions.list"])
+        #expect(commands == ["channels status --json", "cron list --all", "plugins list --json", "gateway call sessions.list",
+                             "config validate"])
     }
 
     @Test(arguments: ["current", "legacy"])

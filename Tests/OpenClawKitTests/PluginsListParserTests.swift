@@ -6,11 +6,19 @@ import Testing
     @Test(arguments: [false, true]) func sheetShape(prefixed: Bool) throws {
         let text = (prefixed ? SheetSamples.pluginPrefix : "") + SheetSamples.pluginsList
         let plugins = try PluginsListParser.parse(stdout: text)
+        // origin and channelIds are read too (issue 13: bundled and channel plugins are never disabled).
         #expect(plugins == [
-            PluginObservation(id: "whatsapp", name: "WhatsApp", enabled: true, status: "loaded"),
+            PluginObservation(id: "whatsapp", name: "WhatsApp", enabled: true, status: "loaded",
+                              origin: "bundled", channelIds: ["whatsapp"]),
             PluginObservation(id: "my-broken-plugin", name: "My Broken Plugin", enabled: true, status: "error",
-                              error: "Cannot find module 'left-pad'"),
+                              error: "Cannot find module 'left-pad'", origin: "global"),
         ])
+    }
+
+    @Test func newStatusValuesAreKeptVerbatim() throws {
+        let plugins = try PluginsListParser.parse(stdout: #"{"plugins":[{"id":"q","status":"configured-unavailable","enabled":true,"origin":"config","error":"quarantined at boot"},{"id":"z","status":"warming","enabled":true}]}"#)
+        #expect(plugins.map(\.status) == ["configured-unavailable", "warming"])
+        #expect(plugins[0].origin == "config" && plugins[0].error == "quarantined at boot")
     }
 
     @Test func prefixLineThatIsItselfAJSONObject() throws {

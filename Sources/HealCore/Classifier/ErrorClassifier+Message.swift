@@ -12,11 +12,13 @@ extension ErrorClassifier {
         if P.sessionExpired.matches(text) { return .sessionExpired }
         if P.modelNotFound.matches(text) { return .modelNotFound }
         if P.contextOverflow.matches(text) && !P.tpmHints.matches(text) { return .contextOverflow }
-        if P.billing402.matches(text) { return P.retryable402.matches(text) ? .rateLimit : .billing }
+        if P.replayInvalid.matches(text) { return .format }
+        if P.billing402.matches(text) { return P.reasonFor402(text) }
         if P.keyLimit.matches(text) { return .billing }
         if P.periodicUsageLimit.matches(text) { return P.billing.matches(text) ? .billing : .rateLimit }
         if P.rateLimit.matches(text) { return .rateLimit }
         if P.overloaded.matches(text) { return .overloaded }
+        if P.providerCompletedError.matches(text) { return .serverError }
         if P.structuredServerError.matches(text) { return .serverError }
         if P.genericProviderInternal.matches(text) { return .timeout }
         if P.billing.matches(text) { return .billing }
@@ -31,6 +33,8 @@ extension ErrorClassifier {
         }
         if P.timeout.matches(text) { return .timeout }
         if P.providerRateLimit.matches(text) { return .rateLimit }
+        // A raw body whose only sign is its API error type, read last as OpenClaw does.
+        if text.contains(P.invalidRequestType.regex) { return .format }
         // A failover summary's `(rate_limit)` tags, when nothing else spoke.
         return OpenClawVerdict.tagged(in: text)
     }

@@ -10,8 +10,12 @@
 enum FailurePatterns {
     static let rateLimit: [TextPattern] = [
         .regex(#/rate[_ -]?limit/#),
-        .regex(#/too[_ ]many[_ ]requests/#),
+        .regex(#/too[_ ]many[_ ](?:concurrent[_ ])?requests/#),
         .status(429),
+        .regex(#/\bconcurrency limit\b.*\b(?:breached|reached)\b/#),
+        .contains("请求过于频繁"),
+        .contains("调用频率"),
+        .contains("频率限制"),
         .contains("model_cooldown"),
         .contains("exceeded your current quota"),
         .contains("resource has been exhausted"),
@@ -40,7 +44,7 @@ enum FailurePatterns {
 
     /// OpenAI-style `{"error":{"type":"server_error",…}}`.
     static let structuredServerError: [TextPattern] = [
-        .regex(#/"(?:type|code)"\s*:\s*"server_error"/#),
+        .regex(#/"(?:type|code)"\s*:\s*"(?:server_error|upstream_error)"/#),
     ]
 
     /// A provider saying it failed inside, without blaming the request: transient.
@@ -56,13 +60,6 @@ enum FailurePatterns {
         .regex(#/["']?(?:status|code)["']?\s*[:=]\s*402\b|\bhttp\s*402\b|\berror(?:\s+code)?\s*[:=]?\s*402\b|\b(?:got|returned|received)\s+(?:a\s+)?402\b|^\s*402\s+payment/#),
     ]
 
-    /// What makes a 402 retryable (a spend or periodic cap that resets) rather than billing.
-    static let retryable402: [TextPattern] = periodicUsageLimit + [
-        .regex(#/spend(?:ing)? limit/#),
-        .contains("try again"),
-        .regex(#/\bretry (?:after|in)\b/#),
-    ]
-
     /// OpenRouter's per-key credit cap.
     static let keyLimit: [TextPattern] = [
         .contains("key limit exceeded"),
@@ -75,6 +72,8 @@ enum FailurePatterns {
         .contains("credit balance"),
         .contains("plans & billing"),
         .contains("insufficient balance"),
+        .regex(#/\binsufficient\s+\w+\s+balance\b/#),
+        .contains("余额不足"),
         .contains("insufficient usd or diem balance"),
         .regex(#/requires?\s+more\s+credits/#),
         .contains("out of credits"),
@@ -137,6 +136,12 @@ enum FailurePatterns {
     static let timeout: [TextPattern] = [
         .contains("timeout"),
         .contains("timed out"),
+        .regex(#/\boperation was aborted\b/#),
+        .regex(#/^stream disconnected before completion/#),
+        .regex(#/^premature close of server response/#),
+        .regex(#/^(?:terminated|request failed|llm request failed\.)$/#),
+        .contains("请求超时"),
+        .contains("连接超时"),
         .contains("service unavailable"),
         .contains("deadline exceeded"),
         .contains("connection error"),
@@ -148,7 +153,7 @@ enum FailurePatterns {
         .word("enetunreach"), .word("ehostunreach"), .word("ehostdown"), .word("enetreset"),
         .word("etimedout"), .word("esockettimedout"), .word("epipe"), .word("enotfound"), .word("eai_again"),
         .regex(#/without sending (?:any )?chunks?/#),
-        .regex(#/\bstop reason:\s*(?:abort|error|malformed_response|network_error)\b/#),
+        .regex(#/\b(?:stop reason|finish_reason):\s*(?:abort|malformed_response|network_error)\b/#),
         .word("provider returned error"),
         // OpenClaw's own transport copies (sanitize-user-facing-text.ts).
         .contains("connection refused"),

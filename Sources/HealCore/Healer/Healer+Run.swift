@@ -13,8 +13,9 @@ extension Healer {
     }
 
     /// Takes the policy's new state and carries out its decisions, in order:
-    /// 1. before any disruptive action: a backup of `openclaw.json` and the state saved (with the
-    ///    actions marked in flight); if either fails, the disruptive actions are refused;
+    /// 1. before any disruptive action: a backup of `openclaw.json` and of its `$include` files, and
+    ///    the state saved (with the actions marked in flight); if either fails, the disruptive
+    ///    actions are refused;
     /// 2. each decision: refused ones and alerts are only recorded; actions run through
     ///    `GatewayControl` (in dry run only planned); failures adjust the state (`Policy.applyOutcome`);
     ///    probe results go back to the policy;
@@ -36,9 +37,9 @@ extension Healer {
         if !dryRun, let first = disruptive.first {
             do {
                 let backups = ConfigBackups(configFile: paths.configFile, directory: paths.configBackupsDir)
-                if let backup = try backups.take(at: now, incident: decisions[first].incident, latest: state.pendingBackups.last) {
-                    state.pendingBackups.append(backup)
-                }
+                let includes = Array(lastConfigFiles.files.dropFirst())
+                state.pendingBackups += try backups.takeAll(includes: includes, at: now, incident: decisions[first].incident,
+                                                            pending: state.pendingBackups)
                 state.pendingBackups = backups.enforceRetention(state.pendingBackups, now: now, retention: config.retention)
                 fileFaults["config-backup"] = nil
             } catch {
@@ -101,6 +102,7 @@ extension Healer {
                 metricDue = metricDue && result.ok
                 state = Policy.applyOutcome(state: state, decision: d, ok: result.ok, now: after)
                 if case .restartGateway = action, result.ok { counters.gatewayRestarts += 1 }
+                if case .disablePlugin = action, result.ok { configWrittenForUs = true }
                 if case .probeModel(let model) = action {
                     let probe = result.probe ?? ProbeResult(model: model, ok: result.ok, detail: result.detail)
                     carried.probes.append(probe)

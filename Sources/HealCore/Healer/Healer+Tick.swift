@@ -30,6 +30,7 @@ extension Healer {
         lastGateway = o.gateway
         if let sessions = o.sessions.value { lastSessions = sessions }
         lastConfigFile = o.openclawConfig
+        noteConfigFiles(o)
         var faults: [String: String] = [:]
         if let f = o.whatsapp.fault { faults["whatsapp"] = f }
         if let f = o.cronJobs.fault { faults["cron"] = f }

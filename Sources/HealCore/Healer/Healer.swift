@@ -32,8 +32,16 @@ public actor Healer {
     var lastGateway: GatewayObservation? { didSet { revision &+= 1 } }
     /// Sessions seen at the last tick; failure events between ticks repin from these.
     var lastSessions: [SessionPin] = []
-    /// `openclaw.json` as last observed. Before the first tick nothing says it is bad.
-    var lastConfigFile: ConfigFileObservation = .valid
+    /// `openclaw.json` as last observed. Before the first observation the guard is closed: nothing
+    /// says the config is good yet.
+    var lastConfigFile: ConfigFileObservation = .invalid(ActionGuard.notObservedYet)
+    /// The config's files as last observed (top file and includes, with digests).
+    var lastConfigFiles = ConfigFileSet()
+    /// The CLI wrote OpenClaw's config on the healer's behalf (a plugin disable) since the last
+    /// observation: a change of the bytes is then ours.
+    var configWrittenForUs = false
+    /// The include problem last recorded, so it is recorded once per change.
+    var reportedIncludeProblem: String?
     var observationFaults: [String: String] = [:] { didSet { revision &+= 1 } }
     var fileFaults: [String: String] = [:] { didSet { revision &+= 1 } }
     var stateSaveError: String?

@@ -6,6 +6,8 @@ public enum HealAction: Sendable, Equatable, Codable {
     case disablePlugin(id: String)
     /// Set a session's pin to `to` (`provider/model`); `from` is what it was.
     case repinSession(key: String, from: String, to: String)
+    /// Clear a session's pin (`sessions.patch` with `model: null`): back to the agent's default.
+    case clearSessionPin(key: String, from: String)
     case probeModel(model: String)
     case fileIssue(IssueRequest)
 
@@ -13,7 +15,7 @@ public enum HealAction: Sendable, Equatable, Codable {
     /// and the state saved first).
     public var isDisruptive: Bool {
         switch self {
-        case .restartGateway, .disableCron, .disablePlugin, .repinSession: return true
+        case .restartGateway, .disableCron, .disablePlugin, .repinSession, .clearSessionPin: return true
         case .probeModel, .fileIssue: return false
         }
     }
@@ -25,6 +27,7 @@ public enum HealAction: Sendable, Equatable, Codable {
         case .disableCron: return "disable_cron"
         case .disablePlugin: return "disable_plugin"
         case .repinSession: return "repin_session"
+        case .clearSessionPin: return "clear_session_pin"
         case .probeModel: return "probe_model"
         case .fileIssue: return "file_issue"
         }
@@ -36,8 +39,11 @@ public struct IssueRequest: Sendable, Equatable, Codable {
     public var title: String
     public var body: String
     public var labels: [String]
-    public init(repo: String, title: String, body: String, labels: [String]) {
-        self.repo = repo; self.title = title; self.body = body; self.labels = labels
+    /// What the issue is about (`cron:<id>`, `plugin:<id>`), so a failed filing can give the
+    /// cooldown back to that job or plugin.
+    public var subject: String?
+    public init(repo: String, title: String, body: String, labels: [String], subject: String? = nil) {
+        self.repo = repo; self.title = title; self.body = body; self.labels = labels; self.subject = subject
     }
 }
 

@@ -12,3 +12,11 @@ public enum ModelID {
             && !model.hasPrefix("/") && !model.hasSuffix("/")
     }
 }
+
+extension ModelID {
+    /// The provider part of `provider/model` (nil for a bare id).
+    public static func provider(of id: String) -> String? {
+        guard let slash = id.firstIndex(of: "/"), slash != id.startIndex else { return nil }
+        return String(id[..<slash])
+    }
+}

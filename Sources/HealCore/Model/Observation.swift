@@ -21,6 +21,10 @@ public struct Observation: Sendable, Equatable {
     public var openclawConfig: ConfigFileObservation
     /// Wall time the gathering took.
     public var gatherDurationMs: Int
+    /// Every file of OpenClaw's config the guard checked (`openclaw.json` and its `$include`s),
+    /// and a digest of their bytes; the backups cover these files and a changed digest is
+    /// attributed to its writer.
+    public var openclawConfigFiles: ConfigFileSet = ConfigFileSet()
 
     public init(at: Date, gateway: GatewayObservation, whatsapp: Observed<WhatsAppObservation>,
                 cronJobs: Observed<[CronJobObservation]>, plugins: Observed<[PluginObservation]>,
@@ -93,14 +97,16 @@ public struct CronJobObservation: Sendable, Equatable, Codable {
     public var consecutiveErrors: Int?
     /// `state.autoDisabled.reason` when OpenClaw itself disabled the job.
     public var autoDisabledReason: String?
+    /// `payload.model` of an agent-turn job (`provider/model`), when it names one.
+    public var model: String?
 
     public init(id: String, name: String, enabled: Bool, lastRunAtMs: Int64? = nil,
                 lastRunStatus: String? = nil, lastError: String? = nil, lastErrorReason: String? = nil,
-                consecutiveErrors: Int? = nil, autoDisabledReason: String? = nil) {
+                consecutiveErrors: Int? = nil, autoDisabledReason: String? = nil, model: String? = nil) {
         self.id = id; self.name = name; self.enabled = enabled; self.lastRunAtMs = lastRunAtMs
         self.lastRunStatus = lastRunStatus; self.lastError = lastError
         self.lastErrorReason = lastErrorReason; self.consecutiveErrors = consecutiveErrors
-        self.autoDisabledReason = autoDisabledReason
+        self.autoDisabledReason = autoDisabledReason; self.model = model
     }
 }
 
@@ -111,8 +117,14 @@ public struct PluginObservation: Sendable, Equatable, Codable {
     /// loaded|disabled|error.
     public var status: String
     public var error: String?
-    public init(id: String, name: String, enabled: Bool, status: String, error: String? = nil) {
+    /// bundled|global|workspace|config (nil: the CLI did not say).
+    public var origin: String?
+    /// The channels the plugin provides (`channelIds`): a channel's own plugin.
+    public var channelIds: [String]
+    public init(id: String, name: String, enabled: Bool, status: String, error: String? = nil,
+                origin: String? = nil, channelIds: [String] = []) {
         self.id = id; self.name = name; self.enabled = enabled; self.status = status; self.error = error
+        self.origin = origin; self.channelIds = channelIds
     }
 }
 
@@ -129,6 +141,9 @@ public struct SessionPin: Sendable, Equatable, Codable {
     }
     /// `provider/model`.
     public var model: String { "\(providerOverride)/\(modelOverride)" }
+    /// A strict pin: `user`, or a legacy entry with an override and no source. Only these turn off
+    /// OpenClaw's own failover, so only these are the healer's to move.
+    public var isStrict: Bool { modelOverrideSource == nil || modelOverrideSource == "user" }
 }
 
 public enum ConfigFileObservation: Sendable, Equatable {

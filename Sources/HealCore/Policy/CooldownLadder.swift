@@ -4,7 +4,7 @@ import Foundation
 ///
 /// | class | cooldown for strike n |
 /// |---|---|
-/// | rate_limit, overloaded, timeout, server_error | 1, 5, 25, 125 … min (60 s · 5^(n-1)) |
+/// | rate_limit, overloaded, timeout, server_error, tls_certificate | 1, 5, 25, 125 … min (60 s · 5^(n-1)) |
 /// | auth | the same ladder, plus 12 h (the seed's extra: a human has to fix credentials) |
 /// | auth_permanent | the ceiling plus 12 h from the first strike |
 /// | billing | 5 h, doubling per strike (OpenClaw's own billing backoff) |
@@ -30,7 +30,7 @@ public enum CooldownLadder {
         let n = max(1, strike)
         if let retry = retryAfterSec, retry > 0 { return min(max(1, retry), cap) }
         switch reason {
-        case .rateLimit, .overloaded, .timeout, .serverError:
+        case .rateLimit, .overloaded, .timeout, .serverError, .tlsCertificate:
             return min(fiveFold(n), cap)
         case .auth:
             return min(fiveFold(n), cap) + authExtraSec

@@ -4,9 +4,9 @@ import Foundation
 /// 1. the model the event names (canonicalised against `modelOrder` when given without provider);
 /// 2. the pinned model of the event's session, when that session was seen at the last tick;
 /// 3. the one `modelOrder` model the error text names (texts like "All models failed (2): a/x: …"
-///    that name several are not guessed at);
-/// 4. otherwise, for log lines and posted events, the active model: with nothing better to go on,
-///    the failing turn most likely ran on it. Probe results always name their model.
+///    that name several are not guessed at).
+/// Otherwise nobody is blamed: the failure is recorded as unattributed. Guessing the active model
+/// (or `modelOrder[0]`) cooled a healthy model whenever another one failed.
 public enum FailureAttribution {
     public static func blame(_ event: FailureEvent, knownPins: [SessionPin], pool: ModelPool) -> (model: String?, how: String) {
         if let named = event.model?.trimmingCharacters(in: .whitespaces), !named.isEmpty {
@@ -19,10 +19,8 @@ public enum FailureAttribution {
         let mentioned = pool.order.filter { lower.contains($0.lowercased()) }
         if mentioned.count == 1 { return (mentioned[0], "named in the error text") }
         if event.source == .probe { return (nil, "probe result without a model") }
-        let active = pool.active
-        guard !active.isEmpty else { return (nil, "no model named and modelOrder is empty") }
-        return (active, mentioned.count > 1
-                ? "active model (the error text names several models)"
-                : "active model (the event names no model)")
+        if mentioned.count > 1 { return (nil, "unattributed: the error text names several models") }
+        if let key = event.sessionKey { return (nil, "unattributed: session \(key) was not seen with a pin") }
+        return (nil, "unattributed: the event names no model and no session")
     }
 }

@@ -6,8 +6,16 @@ extension Policy {
     /// A failed run is counted once: when `lastRunAtMs` moves on with status error, or when
     /// `consecutiveErrors` rises (by as many runs as it rose). Seeing the same failed run on many
     /// ticks counts nothing (the seed counted ticks and disabled a job 3 minutes after one failure).
-    /// A job seen for the first time counts its last run only. Failures that are connectivity
-    /// (timeouts, refused connections, a closed gateway) are not the job's fault and do not count.
+    /// A job seen for the first time counts its `consecutiveErrors` (OpenClaw's own count of
+    /// distinct failed runs), or its last run when the CLI gives no count.
+    ///
+    /// The failure's class is `lastErrorReason` when OpenClaw gives one, else the classifier's
+    /// reading of `lastError` (classified once). Model-class failures (rate_limit, overloaded,
+    /// billing, auth, auth_permanent, timeout, model_not_found, server_error, tls_certificate) are
+    /// the model's problem, not the job's: they go to the model rules (the job's `payload.model`,
+    /// or the one `modelOrder` model the error names, is cooled) and never count against the job.
+    /// A plain `HTTP 502` and a structured `"type":"server_error"` are alike in this. Other
+    /// connectivity failures (a closed gateway, a refused connection) do not count either.
     /// A success, or `consecutiveErrors` going down, starts the count over.
     ///
     /// Jobs OpenClaw already disabled (`autoDisabled`, or disabled by someone other than the
@@ -77,24 +85,32 @@ extension Policy {
                 continue
             }
 
-            let connectivity = ConnectivityErrors.isConnectivity(text: job.lastError, reason: job.lastErrorReason)
             let newRun = job.lastRunAtMs != nil && job.lastRunAtMs != prevRun
             let status = job.lastRunStatus?.lowercased()
-            var counted = 0
+            let classification = status == "error" ? cronFailureClass(job) : Classification(reason: nil)
+            let modelFailure = classification.reason?.isModelFailure == true
+            let connectivity = modelFailure
+                || ConnectivityErrors.isConnectivity(text: job.lastError, reason: job.lastErrorReason)
+            var failedRunsSeen = 0
             if previous == nil {
-                if status == "error" && !connectivity { counted = 1 }
+                if status == "error" { failedRunsSeen = max(1, job.consecutiveErrors ?? 1) }
             } else if let errors = job.consecutiveErrors, let before = prevErrors, errors < before {
                 t.failedRuns = 0 // a success happened in between
-                if status == "error" && !connectivity { counted = errors }
+                if status == "error" { failedRunsSeen = errors }
             } else if newRun && status == "ok" {
                 t.failedRuns = 0
-            } else if status == "error" && !connectivity {
+            } else if status == "error" {
                 if let errors = job.consecutiveErrors, let before = prevErrors, errors > before {
-                    counted = errors - before
+                    failedRunsSeen = errors - before
                 } else if newRun {
-                    counted = 1
+                    failedRunsSeen = 1
                 }
             }
+            if modelFailure && failedRunsSeen > 0, let reason = classification.reason {
+                cronModelFailure(&s, job: job, track: &t, reason: reason, classification: classification, now: now,
+                                 config: config, into: &decisions)
+            }
+            let counted = connectivity ? 0 : failedRunsSeen
             if t.failedRuns == 0 && counted == 0 && t.reported == "failing" { t.reported = nil }
             guard counted > 0 || (t.failedRuns >= config.autoFix.cronFailThreshold && !t.disabledByUs) else { continue }
             if counted > 0 {
@@ -107,15 +123,19 @@ extension Policy {
                 "\(t.failedRuns) distinct failed runs counted (threshold \(config.autoFix.cronFailThreshold))",
             ]
             var lazy = LazyIncident()
+            var disabledNow = false
+            var refusedWhy: String?
             if config.autoFix.disableFailingCrons {
                 let retryDue = t.lastDisableAttemptAt.map { now.timeIntervalSince($0) >= actionRetrySec } ?? true
                 if retryDue {
                     let action = HealAction.disableCron(id: job.id, name: job.name)
                     let trigger = "cron job \(job.name) (\(job.id)) failed \(t.failedRuns) runs"
                     if let refusal = ActionGuard.refusal(for: action, configFile: context.configFile) {
+                        refusedWhy = refusal
                         decisions.append(Decision(incident: lazy.get(&s, at: now), rule: Rule.cronDisable, trigger: trigger,
                                                   evidence: evidence, action: action, refusal: refusal))
                     } else {
+                        disabledNow = true
                         t.disabledByUs = true
                         t.disabledAt = now
                         t.lastDisableAttemptAt = now
@@ -139,11 +159,17 @@ extension Policy {
             let issueDue = t.lastIssueAt.map { now.timeIntervalSince($0) >= TimeInterval(config.autoFix.issueCooldownSec) } ?? true
             if counted > 0 && !repo.isEmpty && issueDue {
                 t.lastIssueAt = now
-                let issue = IssueComposer.issue(
+                // Only a disable decided now may be reported as done; a refused one says why not.
+                let outcome: String
+                if disabledNow { outcome = " and was disabled by openclaw-self-heal." }
+                else if let refusedWhy { outcome = "; openclaw-self-heal did not disable it (refused: \(refusedWhy))." }
+                else if config.autoFix.disableFailingCrons { outcome = "; it is still enabled." }
+                else { outcome = "." }
+                var issue = IssueComposer.issue(
                     repo: repo, title: "[self-heal] cron job \"\(job.name)\" failed \(t.failedRuns) runs in a row",
-                    summary: "The OpenClaw cron job **\(job.name)** (`\(job.id)`) failed \(t.failedRuns) distinct runs"
-                        + (config.autoFix.disableFailingCrons ? " and was disabled by openclaw-self-heal." : "."),
+                    summary: "The OpenClaw cron job **\(job.name)** (`\(job.id)`) failed \(t.failedRuns) distinct runs" + outcome,
                     evidence: evidence, incident: lazy.get(&s, at: now), now: now)
+                issue.subject = "cron:\(job.id)"
                 decisions.append(Decision(incident: lazy.get(&s, at: now), rule: Rule.cronIssue,
                                           trigger: "cron job \(job.name) (\(job.id)) reached the failure threshold",
                                           evidence: ["issue to \(repo)"], action: .fileIssue(issue)))
@@ -162,5 +188,51 @@ extension Policy {
         if let err = job.lastError, !err.isEmpty { e.append("lastError: \(err)") }
         if let auto = job.autoDisabledReason { e.append("autoDisabled: \(auto)") }
         return e
+    }
+
+    /// The class of a job's last failure: OpenClaw's `lastErrorReason` when it gives one (not
+    /// recomputed; the text is read for retry hints only), else the classifier's reading of
+    /// `lastError`.
+    static func cronFailureClass(_ job: CronJobObservation) -> Classification {
+        let text = job.lastError ?? ""
+        if let raw = job.lastErrorReason, let given = FailureReason(openClawName: raw) {
+            return ErrorClassifier.hints(in: text, reason: given)
+        }
+        return ErrorClassifier.classify(text, provider: job.model.flatMap(ModelID.provider(of:)))
+    }
+
+    /// A job whose run failed because its model failed: recorded for the job, and the model (its
+    /// `payload.model`, or the one `modelOrder` model the error names) goes through the model
+    /// rules like any other failure of it.
+    ///
+    /// With no model to hand it to, a timeout stays what it always was here (connectivity, not
+    /// counted, nothing said); any other class is reported once per class, since the job's count
+    /// no longer shows it.
+    static func cronModelFailure(_ s: inout HealState, job: CronJobObservation, track t: inout CronTrack,
+                                 reason: FailureReason, classification: Classification, now: Date, config: HealConfig,
+                                 into decisions: inout [Decision]) {
+        let failedAt = job.lastRunAtMs.map { Date(timeIntervalSince1970: TimeInterval($0) / 1000) }.map { min($0, now) } ?? now
+        let event = FailureEvent(at: failedAt, source: .log, model: job.model, errorText: job.lastError ?? "", reason: reason)
+        let pool = ModelPool(state: s, order: config.modelOrder, now: now)
+        let (model, how) = FailureAttribution.blame(event, knownPins: [], pool: pool)
+        if model == nil {
+            guard reason != .timeout, t.reported != "model-failure:\(reason.rawValue)" else { return }
+            t.reported = "model-failure:\(reason.rawValue)"
+        }
+        let incident = s.nextIncident(at: now)
+        decisions.append(Decision(
+            incident: incident, rule: Rule.cronModelFailure,
+            trigger: "cron job \(job.name) (\(job.id)) failed because its model failed (\(reason.rawValue))",
+            evidence: jobEvidence(job) + [
+                model.map { "model: \($0) (\(how)); handed to the model rules" } ?? "no model known (\(how)); nothing cooled",
+                "not counted against the job", Rule.humanAction(Rule.cronModelFailure),
+            ]))
+        guard let model else { return }
+        recordFailure(&s, model: model, reason: reason, retryAfterSec: classification.waitSeconds(now: failedAt),
+                      resetAt: classification.retryAfterSec == nil ? classification.resetAt : nil,
+                      failedAt: failedAt, source: "cron", errorText: job.lastError ?? "",
+                      evidence: ["source: cron job \(job.name) (\(job.id))", "model: \(model) (\(how))",
+                                 "class: \(reason.rawValue)", "error: \(job.lastError ?? "")"],
+                      fromProbe: false, now: now, config: config, into: &decisions)
     }
 }

@@ -1,54 +1,71 @@
 import Foundation
 
 extension Policy {
-    /// A model failure from the log follower or `POST /events`: classify it, blame a model, cool it
-    /// per the ladder, and move sessions off it.
+    /// A model failure from the log follower or `POST /events`: classify it (once: a reason the
+    /// source gave is kept, its text read only for retry hints), blame a model, cool it per the
+    /// ladder, and move strictly pinned sessions off it. A `rotate_profile` decision is recorded
+    /// (and cools its auth profile) but never the model; a failure naming no model and no known
+    /// session is recorded as unattributed, never blamed on a guess.
     public static func ingest(state: HealState, event: FailureEvent, context: PolicyContext, now: Date,
                               config: HealConfig) -> (result: PolicyResult, verdict: FailureVerdict) {
         var s = state
         var decisions: [Decision] = []
-        let classification = ErrorClassifier.classify(event.errorText, httpStatus: event.httpStatus)
-        let reason = event.reason ?? classification.reason
-        let retryAfter = event.retryAfterSec ?? classification.retryAfterSec
+        let failedAt = min(event.at, now)
+        let classification = event.reason.map { ErrorClassifier.hints(in: event.errorText, reason: $0) }
+            ?? ErrorClassifier.classify(event.errorText, httpStatus: event.httpStatus,
+                                        provider: event.model.flatMap(ModelID.provider(of:)))
+        let reason = classification.reason
+        let retryAfter = event.retryAfterSec
+            ?? Classification(reason: reason, resetAt: event.resetAt).waitSeconds(now: failedAt)
+            ?? classification.waitSeconds(now: failedAt)
         let pool = ModelPool(state: s, order: config.modelOrder, now: now)
         let (model, attribution) = FailureAttribution.blame(event, knownPins: context.knownPins, pool: pool)
+        func verdict(_ effect: String) -> FailureVerdict {
+            FailureVerdict(model: model, attribution: attribution, reason: reason, retryAfterSec: retryAfter, effect: effect)
+        }
 
         guard let reason, reason.isModelFailure else {
-            let verdict = FailureVerdict(model: model, attribution: attribution, reason: reason,
-                                         retryAfterSec: retryAfter, effect: "not-a-model-failure")
-            return (PolicyResult(state: s, decisions: []), verdict)
+            return (PolicyResult(state: s, decisions: []), verdict("not-a-model-failure"))
         }
         guard let model else {
-            let verdict = FailureVerdict(model: nil, attribution: attribution, reason: reason,
-                                         retryAfterSec: retryAfter, effect: "no-model")
-            return (PolicyResult(state: s, decisions: []), verdict)
+            decisions.append(Decision(
+                incident: s.nextIncident(at: now), rule: Rule.failureUnattributed,
+                trigger: "a \(reason.rawValue) failure named no model and no known session",
+                evidence: ["source: \(event.source.rawValue)", "error: \(Redactor.redact(event.errorText, maxBytes: 500))",
+                           "nothing cooled: \(attribution)",
+                           Rule.humanAction(Rule.failureUnattributed)]))
+            return (PolicyResult(state: s, decisions: decisions), verdict("unattributed"))
         }
-        let evidence = [
+        var evidence = [
             "source: \(event.source.rawValue)", "model: \(model) (\(attribution))",
             "class: \(reason.rawValue)" + (retryAfter.map { ", retry after \($0) s" } ?? ""),
             "error: \(event.errorText)",
         ] + (event.sessionKey.map { ["session: \($0)"] } ?? [])
+        if let decision = event.decision { evidence.append("OpenClaw's decision: \(decision)") }
+        if let profile = event.profileId { evidence.append("auth profile: \(profile)") }
+
+        guard event.showsModelFailing else {
+            profileRotated(&s, model: model, profile: event.profileId, reason: reason, retryAfterSec: retryAfter,
+                           failedAt: failedAt, evidence: evidence, now: now, config: config, into: &decisions)
+            return (PolicyResult(state: s, decisions: decisions), verdict("profile-rotated"))
+        }
         let effect = recordFailure(&s, model: model, reason: reason, retryAfterSec: retryAfter,
-                                   failedAt: min(event.at, now), source: event.source.rawValue,
+                                   resetAt: event.retryAfterSec == nil ? (event.resetAt ?? classification.resetAt) : nil,
+                                   failedAt: failedAt, source: event.source.rawValue,
                                    errorText: event.errorText, evidence: evidence, fromProbe: false,
-                                   now: now, config: config, into: &decisions)
+                                   profile: event.profileId, now: now, config: config, into: &decisions)
         if effect == .cooled || effect == .extended, let incident = decisions.last?.incident {
-            // Sessions known to be pinned to the model, plus the one the event came from.
-            var sessions = context.knownPins
-            if let key = event.sessionKey, !sessions.contains(where: { $0.key == key }) {
-                sessions.append(SessionPin.from(key: key, model: model))
-            }
-            repinSessions(&s, sessions: sessions, now: now, config: config, context: context,
+            // Only sessions seen with a strict pin: a failure event never creates one.
+            repinSessions(&s, sessions: context.knownPins, now: now, config: config, context: context,
                           incident: incident, into: &decisions)
         }
-        let verdict = FailureVerdict(model: model, attribution: attribution, reason: reason,
-                                     retryAfterSec: retryAfter, effect: effect.rawValue)
-        return (PolicyResult(state: s, decisions: decisions), verdict)
+        return (PolicyResult(state: s, decisions: decisions), verdict(effect.rawValue))
     }
 
     enum FailureEffect: String {
         case cooled, extended, alreadyCooling = "already-cooling", keptLastModel = "kept-last-model"
         case stale, notCooled = "not-a-model-failure"
+        case profileCooled = "profile-cooled"
     }
 
     /// Records a failure of `model` and cools it per the ladder.
@@ -59,9 +76,10 @@ extension Policy {
     /// `modelOrder` is never cooled: the gateway must have something to use.
     @discardableResult
     static func recordFailure(_ s: inout HealState, model: String, reason: FailureReason, retryAfterSec: Int?,
-                              failedAt: Date, source: String, errorText: String, evidence: [String],
-                              fromProbe: Bool, now: Date, config: HealConfig,
+                              resetAt: Date? = nil, failedAt: Date, source: String, errorText: String, evidence given: [String],
+                              fromProbe: Bool, profile: String? = nil, now: Date, config: HealConfig,
                               into decisions: inout [Decision]) -> FailureEffect {
+        var evidence = given
         var record = s.models[model] ?? ModelRecord()
         if let last = record.lastHitAt, now.timeIntervalSince(last) >= CooldownLadder.strikeWindowSec {
             record.strikes = 0
@@ -72,8 +90,26 @@ extension Policy {
                                                     cooldownMinutes: config.cooldownMinutes) else {
             return .notCooled
         }
-        let until = failedAt.addingTimeInterval(TimeInterval(duration))
+        var until = failedAt.addingTimeInterval(TimeInterval(duration))
         guard until > now else { return .stale }
+        if let profile, !fromProbe {
+            // The cooldown belongs to this key with this model; the model is down only once every
+            // profile known for it is, and then until the first of them is back.
+            record.profileUntil[profile] = max(record.profileUntil[profile] ?? .distantPast, until)
+            let usable = record.usableProfiles(at: now)
+            if !usable.isEmpty {
+                record.lastHitAt = now
+                record.lastReason = reason
+                s.models[model] = record
+                decisions.append(Decision(
+                    incident: s.nextIncident(at: now), rule: Rule.profileCooldown,
+                    trigger: "\(model) failed (\(reason.rawValue)) with auth profile \(profile)",
+                    evidence: evidence + ["profile \(profile) cooling until \(iso(until))",
+                                          "\(model) stays available: profiles still usable: \(usable.joined(separator: ", "))"]))
+                return .profileCooled
+            }
+            until = record.profileUntil.values.filter { $0 > now }.min() ?? until
+        }
         s.probes.goodStreak[model] = 0
         let shortError = Redactor.redact(errorText, maxBytes: 500)
         let metric = MetricEvent(event: "model-cooldown", fields: [
@@ -94,7 +130,8 @@ extension Policy {
             }
             record.strikes = strike
             record.cooldown = ModelCooldown(since: current.since, until: until, reason: reason, source: source,
-                                            evidence: shortError, retryAfterSec: retryAfterSec)
+                                            evidence: shortError, retryAfterSec: retryAfterSec,
+                                            resetAt: resetAt.flatMap { $0 > now ? $0 : nil })
             s.models[model] = record
             decisions.append(Decision(
                 incident: s.nextIncident(at: now), rule: Rule.modelCooldownExtended,
@@ -104,7 +141,8 @@ extension Policy {
         }
 
         let pool = ModelPool(state: s, order: config.modelOrder, now: now)
-        if config.modelOrder.contains(model) && pool.fallback(excluding: [model]) == nil {
+        let soonerElsewhere = pool.soonestExpiry(excluding: [model]).map { $0.until < until } ?? false
+        if config.modelOrder.contains(model) && pool.fallback(excluding: [model]) == nil && !soonerElsewhere {
             // Count the strike at most once a minute, so a storm on the last model does not climb
             // the ladder in seconds.
             let fresh = record.lastHitAt.map { now.timeIntervalSince($0) >= 60 } ?? true
@@ -113,7 +151,7 @@ extension Policy {
             guard fresh else { s.models[model] = record; return .keptLastModel }
             record.strikes = strike
             s.models[model] = record
-            var why = ["\(model) is the last available model of modelOrder; it stays active"]
+            var why = ["\(model) is the last available model of modelOrder and no cooled one is back sooner (\(iso(until))); it stays active"]
             if let soonest = pool.soonestExpiry(excluding: [model]) {
                 why.append("soonest back: \(soonest.model) at \(iso(soonest.until)) (in \(seconds(soonest.until.timeIntervalSince(now))) s)")
             }
@@ -128,9 +166,13 @@ extension Policy {
         record.lastHitAt = now
         record.lastReason = reason
         record.cooldown = ModelCooldown(since: failedAt, until: until, reason: reason, source: source,
-                                        evidence: shortError, retryAfterSec: retryAfterSec)
+                                        evidence: shortError, retryAfterSec: retryAfterSec,
+                                            resetAt: resetAt.flatMap { $0 > now ? $0 : nil })
         s.models[model] = record
         let after = ModelPool(state: s, order: config.modelOrder, now: now)
+        if soonerElsewhere && after.available.isEmpty {
+            evidence.append("every model of modelOrder is failing: \(after.active) is expected back soonest and stays active")
+        }
         decisions.append(Decision(
             incident: s.nextIncident(at: now), rule: Rule.modelCooldown,
             trigger: "\(model) failed (\(reason.rawValue))",
@@ -146,7 +188,8 @@ extension Policy {
     /// waiting for them, so ids seen once (a typo in a posted event) do not pile up in the state.
     static func forgetQuietModels(_ s: inout HealState, now: Date) {
         let waitedFor = Set(s.pins.values.map(\.original))
-        for (model, record) in s.models where record.cooldown == nil && !waitedFor.contains(model) {
+        for (model, record) in s.models where record.cooldown == nil && !waitedFor.contains(model)
+            && !record.profileUntil.values.contains(where: { $0 > now }) {
             let quiet = record.lastHitAt.map { now.timeIntervalSince($0) >= CooldownLadder.strikeWindowSec } ?? true
             if quiet { s.models[model] = nil }
         }
@@ -170,16 +213,5 @@ extension Policy {
                     "model": .string(model), "isPreferred": .bool(config.modelOrder.first == model),
                 ])))
         }
-    }
-}
-
-extension SessionPin {
-    /// A pin for `key` pointing at `model` (`provider/model`; a bare id gets an empty provider).
-    static func from(key: String, model: String) -> SessionPin {
-        if let slash = model.firstIndex(of: "/") {
-            return SessionPin(key: key, providerOverride: String(model[..<slash]),
-                              modelOverride: String(model[model.index(after: slash)...]))
-        }
-        return SessionPin(key: key, providerOverride: "", modelOverride: model)
     }
 }

@@ -7,8 +7,8 @@ extension Policy {
     ///   disable is retried after `actionRetrySec`; the plugin after its cooldown);
     /// - a restore of a session pin that succeeded forgets the memory; a failed one keeps it for a
     ///   retry (a failed repin is retried by the repin rule);
-    /// - restarts and issues count as attempted either way (the budget must hold even when the
-    ///   restart command fails).
+    /// - restarts count as attempted either way (the budget must hold even when the restart
+    ///   command fails); an issue that could not be filed gives its cooldown back.
     public static func applyOutcome(state: HealState, decision: Decision, ok: Bool, now: Date) -> HealState {
         var s = state
         guard let action = decision.action else { return s }
@@ -25,7 +25,14 @@ extension Policy {
             if decision.rule == Rule.sessionRestore, ok, s.pins[key]?.original == to {
                 s.pins[key] = nil
             }
-        case .restartGateway, .probeModel, .fileIssue:
+        case .clearSessionPin(let key, _):
+            if decision.rule == Rule.sessionRestore, ok { s.pins[key] = nil }
+        case .fileIssue(let issue):
+            // A filing that failed did not use up the cooldown: the next occasion files again.
+            guard !ok, let subject = issue.subject else { break }
+            if subject.hasPrefix("cron:") { s.crons[String(subject.dropFirst(5))]?.lastIssueAt = nil }
+            if subject.hasPrefix("plugin:") { s.plugins[String(subject.dropFirst(7))]?.lastIssueAt = nil }
+        case .restartGateway, .probeModel:
             break
         }
         return s

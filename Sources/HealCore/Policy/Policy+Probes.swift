@@ -5,7 +5,9 @@ extension Policy {
     /// to and that has not yet passed two probes in a row. `modelOrder` ones first.
     public static func probeCandidates(_ s: HealState, now: Date, config: HealConfig) -> [String] {
         let pool = ModelPool(state: s, order: config.modelOrder, now: now)
-        var list = pool.cooled
+        // Transient classes first: the hourly budget goes where a probe can find a recovery.
+        let slow = Set(pool.cooled.filter { probeSpacingSec(for: s.models[$0]?.cooldown?.reason, config: config) > config.probeIntervalSec })
+        var list = pool.cooled.filter { !slow.contains($0) } + pool.cooled.filter { slow.contains($0) }
         let waiting = Set(s.pins.values.map(\.original)).filter { (s.probes.goodStreak[$0] ?? 0) < 2 }
         let extra = waiting.filter { !list.contains($0) }.sorted { a, b in
             let ia = config.modelOrder.firstIndex(of: a) ?? Int.max
@@ -21,11 +23,31 @@ extension Policy {
         max(0, config.probe.budgetPerHour - s.probes.used(at: now))
     }
 
-    /// When `model` may next be probed on the tick schedule: `probeIntervalSec` after its last probe
-    /// and after its last failure (probing right after a failure learns nothing).
+    /// When `model` may next be probed on the tick schedule: a spacing that fits its failure class
+    /// (`probeSpacingSec`) after its last probe and after its last failure (probing right after a
+    /// failure learns nothing), and never before an absolute reset time the provider gave (`resets
+    /// at …`: a probe before it only meets the same limit).
     public static func nextProbeAt(_ s: HealState, model: String, config: HealConfig) -> Date? {
-        let anchors = [s.probes.lastProbeAt[model], s.models[model]?.lastHitAt].compactMap { $0 }
-        return anchors.max()?.addingTimeInterval(TimeInterval(config.probeIntervalSec))
+        let record = s.models[model]
+        let anchors = [s.probes.lastProbeAt[model], record?.lastHitAt].compactMap { $0 }
+        let reason = record?.cooldown?.reason ?? record?.lastReason
+        var next = anchors.max()?.addingTimeInterval(TimeInterval(probeSpacingSec(for: reason, config: config)))
+        if let reset = record?.cooldown?.resetAt {
+            next = max(next ?? reset, reset)
+        }
+        return next
+    }
+
+    /// Probe spacing by class: transient classes every `probeIntervalSec`; a bad key, a broken
+    /// certificate or a missing model (a human has to act) at most every 30 min; an empty account
+    /// or a revoked key at most every 6 h, so they cannot eat the hourly probe budget.
+    public static func probeSpacingSec(for reason: FailureReason?, config: HealConfig) -> Int {
+        let base = config.probeIntervalSec
+        switch reason {
+        case .auth?, .tlsCertificate?, .modelNotFound?: return max(base, 1800)
+        case .billing?, .authPermanent?: return max(base, 6 * 3600)
+        default: return base
+        }
     }
 
     /// The tick's probes: candidates whose spacing has passed, while the hourly budget lasts.

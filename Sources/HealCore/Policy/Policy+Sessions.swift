@@ -1,15 +1,18 @@
 import Foundation
 
 extension Policy {
-    /// Moves sessions whose user pin (`providerOverride`/`modelOverride`) points at a cooled model to
-    /// the first available model, remembering the original pin. `auto` pins are OpenClaw's own
-    /// fallback and OpenClaw clears them itself; the healer leaves them alone.
+    /// Moves sessions whose strict pin (`providerOverride`/`modelOverride` with
+    /// `modelOverrideSource: "user"`, or a legacy entry without a source) points at a cooled model
+    /// to the first available model, remembering the original pin exactly. Every other pin (`auto`:
+    /// OpenClaw's own fallback, which it clears itself; any source the healer does not know) is
+    /// left alone: a pin written through `sessions.patch` is strict and would turn off OpenClaw's
+    /// failover for that session.
     static func repinSessions(_ s: inout HealState, sessions: [SessionPin], now: Date, config: HealConfig,
                               context: PolicyContext, incident: String?, into decisions: inout [Decision]) {
         guard config.autoFix.patchSessionPins else { return }
         let pool = ModelPool(state: s, order: config.modelOrder, now: now)
         for pin in sessions.sorted(by: { $0.key < $1.key }) {
-            guard pin.modelOverrideSource != "auto" else { continue }
+            guard pin.isStrict else { continue }
             let current = pin.model
             guard pool.isCooling(current), let target = pool.fallback(excluding: [current]) else { continue }
             let memory = s.pins[pin.key]
@@ -31,7 +34,9 @@ extension Policy {
                 continue
             }
             s.pins[pin.key] = RememberedPin(original: memory?.original ?? current, repinnedTo: target,
-                                            at: memory?.at ?? now, lastAttemptAt: now)
+                                            at: memory?.at ?? now, lastAttemptAt: now,
+                                            originalSource: memory == nil ? pin.modelOverrideSource : memory?.originalSource,
+                                            originalHadOverride: memory?.originalHadOverride ?? true)
             decisions.append(Decision(
                 incident: id, rule: Rule.sessionRepin, trigger: "session \(pin.key) pinned to cooled \(current)",
                 evidence: evidence, action: action,
@@ -83,16 +88,30 @@ extension Policy {
                     evidence: ["healer had moved it from \(memory.original) to \(memory.repinnedTo); that choice wins"]))
                 continue
             }
+            if observed.modelOverrideSource == "auto" {
+                // OpenClaw's own fallback took the session over; a restore through sessions.patch
+                // would turn its auto pin into a strict one.
+                s.pins[key] = nil
+                decisions.append(Decision(
+                    incident: s.nextIncident(at: now), rule: Rule.sessionPinForgotten,
+                    trigger: "session \(key) now carries OpenClaw's own auto pin",
+                    evidence: ["healer had moved it from \(memory.original) to \(memory.repinnedTo); an auto pin is never made a user pin"]))
+                continue
+            }
             guard config.autoFix.patchSessionPins, !pool.isCooling(memory.original) else { continue }
             let good = s.probes.goodStreak[memory.original] ?? 0
             guard !config.probeEnabled || good >= 2 else { continue }
             if let tried = memory.lastRestoreAttemptAt, now.timeIntervalSince(tried) < actionRetrySec { continue }
-            let action = HealAction.repinSession(key: key, from: current, to: memory.original)
-            let evidence = [
+            let clear = memory.originalHadOverride == false
+            let action = clear ? HealAction.clearSessionPin(key: key, from: current)
+                               : HealAction.repinSession(key: key, from: current, to: memory.original)
+            var evidence = [
                 "session \(key) was moved from \(memory.original) to \(memory.repinnedTo) at \(iso(memory.at))",
                 config.probeEnabled ? "\(memory.original) passed \(good) consecutive probes"
                                     : "\(memory.original)'s cooldown is over (probing disabled)",
             ]
+            evidence.append(clear ? "the session had no override before: restored with model null (the agent's default)"
+                                  : "restored exactly: \(memory.original)" + (memory.originalSource.map { " (source \($0))" } ?? ""))
             let id = s.nextIncident(at: now)
             if let refusal = ActionGuard.refusal(for: action, configFile: context.configFile) {
                 decisions.append(Decision(incident: id, rule: Rule.sessionRestore,
@@ -108,7 +127,7 @@ extension Policy {
                 incident: id, rule: Rule.sessionRestore, trigger: "\(memory.original) recovered",
                 evidence: evidence, action: action,
                 metric: MetricEvent(event: "session-patched", fields: [
-                    "sessionKey": .string(key), "oldModel": .string(current), "newModel": .string(memory.original),
+                    "sessionKey": .string(key), "oldModel": .string(current), "newModel": .string(clear ? "none" : memory.original),
                 ])))
         }
         return restoring

@@ -20,4 +20,40 @@ public enum Rule {
     public static let pluginDisable = "plugin-disable"
     public static let pluginIssue = "plugin-issue"
     public static let pluginAlert = "plugin-alert"
+    /// A bundled or channel plugin fails: never disabled by the healer.
+    public static let pluginProtected = "plugin-protected"
+    /// A plugin reports a status the healer does not know: not loaded, reason unknown.
+    public static let pluginStatusUnknown = "plugin-status-unknown"
+    /// A cron job failed because its model failed: the model rules handle it, the job is not counted.
+    public static let cronModelFailure = "cron-model-failure"
+    /// A failure that named no model and no known session: recorded, nothing cooled.
+    public static let failureUnattributed = "failure-unattributed"
+    /// OpenClaw switched to another auth profile for the same model: recorded, the model not cooled.
+    public static let profileRotated = "profile-rotated"
+    /// One auth profile of a model is cooling; the model stays available through the others.
+    public static let profileCooldown = "profile-cooldown"
+    /// A `$include` of OpenClaw's config is missing or broken: disruptive actions refused.
+    public static let configIncludeInvalid = "config-include-invalid"
+    /// OpenClaw's config changed between two observations; the record names the writer.
+    public static let configChanged = "config-changed"
+
+    /// What a human must do about an alert of the new rules, in one sentence.
+    public static func humanAction(_ rule: String) -> String {
+        switch rule {
+        case pluginProtected:
+            return "what to do: fix or update the plugin (it ships with OpenClaw or runs a channel, so the healer will not disable it), then restart the gateway"
+        case pluginStatusUnknown:
+            return "what to do: check `openclaw plugins doctor` and the gateway log for why the plugin is not loaded"
+        case cronModelFailure:
+            return "what to do: nothing for the job; if the model stays down, check the provider's status, quota or key"
+        case failureUnattributed:
+            return "what to do: make the forwarder send the model (or the session key) with the failure, so it can be acted on"
+        case configIncludeInvalid:
+            return "what to do: restore or fix the named $include file of openclaw.json (run `openclaw config validate`)"
+        case configChanged:
+            return "what to do: nothing if the change was intended; otherwise compare with the backups and OpenClaw's .bak files"
+        default:
+            return "what to do: see the evidence"
+        }
+    }
 }

@@ -12,11 +12,14 @@ public struct ModelCooldown: Sendable, Equatable, Codable {
     public var evidence: String
     /// The provider's own wait, when the error carried one (it wins over the ladder).
     public var retryAfterSec: Int?
+    /// The absolute time the provider said its quota resets, when it said one: no probe before it
+    /// (it can only meet the same limit).
+    public var resetAt: Date?
 
     public init(since: Date, until: Date, reason: FailureReason, source: String, evidence: String,
-                retryAfterSec: Int? = nil) {
+                retryAfterSec: Int? = nil, resetAt: Date? = nil) {
         self.since = since; self.until = until; self.reason = reason; self.source = source
-        self.evidence = evidence; self.retryAfterSec = retryAfterSec
+        self.evidence = evidence; self.retryAfterSec = retryAfterSec; self.resetAt = resetAt
     }
 
     public func isActive(at now: Date) -> Bool { until > now }

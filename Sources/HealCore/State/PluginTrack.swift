@@ -10,6 +10,8 @@ public struct PluginTrack: Sendable, Equatable, Codable {
     public var lastDisableAt: Date?
     public var lastAlertAt: Date?
     public var lastIssueAt: Date?
+    /// The condition last reported (an unknown status), so it is reported once, not every tick.
+    public var reported: String?
 
     public init(name: String, lastStatus: String, lastError: String? = nil, disabledByUs: Bool = false,
                 lastDisableAt: Date? = nil, lastAlertAt: Date? = nil, lastIssueAt: Date? = nil) {

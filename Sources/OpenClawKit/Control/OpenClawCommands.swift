@@ -20,12 +20,21 @@ public enum OpenClawCommands {
     public static func pluginDisable(_ config: HealConfig, id: String) -> [String] { [config.openclaw.bin, "plugins", "disable", id] }
 
     /// `gateway call sessions.patch --params {"key":…,"model":"provider/model"} --json`.
-    public static func sessionsPatch(_ config: HealConfig, key: String, model: String) -> [String] {
+    /// `model: nil` sends `"model": null`, which clears the override back to the agent's default.
+    public static func sessionsPatch(_ config: HealConfig, key: String, model: String?) -> [String] {
         [config.openclaw.bin, "gateway", "call", "sessions.patch", "--params", sessionsPatchParams(key: key, model: model), "--json"]
     }
 
-    static func sessionsPatchParams(key: String, model: String) -> String {
-        struct Params: Encodable { var key: String; var model: String }
+    static func sessionsPatchParams(key: String, model: String?) -> String {
+        struct Params: Encodable {
+            var key: String; var model: String?
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(key, forKey: .key)
+                try c.encode(model, forKey: .model)  // an explicit null, not a missing key
+            }
+            enum CodingKeys: String, CodingKey { case key, model }
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(Params(key: key, model: model))) ?? Data("{}".utf8)

@@ -37,6 +37,12 @@ public struct OpenClawControl: GatewayControl {
                 return ActionPlan(argv: [], filePatch: SessionsFilePatcher.describe(change, path: PathExpansion.expand(config.sessionsFile)))
             }
             return ActionPlan(argv: [OpenClawCommands.sessionsPatch(config, key: key, model: to)])
+        case .clearSessionPin(let key, let from):
+            if config.openclaw.sessionPatch == "file" {
+                let change = SessionsFilePatcher.Change(key: key, from: from, to: "", clear: true)
+                return ActionPlan(argv: [], filePatch: SessionsFilePatcher.describe(change, path: PathExpansion.expand(config.sessionsFile)))
+            }
+            return ActionPlan(argv: [OpenClawCommands.sessionsPatch(config, key: key, model: nil)])
         case .probeModel(let model):
             return ActionPlan(argv: [OpenClawCommands.inferProbe(config, model: model),
                                      OpenClawCommands.modelsStatusProbe(config, provider: Self.provider(of: model))])
@@ -52,6 +58,7 @@ public struct OpenClawControl: GatewayControl {
         case .disableCron(let id, let name): return await disableCron(id: id, name: name, config: config)
         case .disablePlugin(let id): return await disablePlugin(id: id, config: config)
         case .repinSession(let key, let from, let to): return await repinSession(key: key, from: from, to: to, config: config)
+        case .clearSessionPin(let key, let from): return await clearSessionPin(key: key, from: from, config: config)
         case .probeModel(let model): return await probeModel(model, config: config)
         case .fileIssue(let issue): return await fileIssue(issue, config: config)
         }

@@ -18,6 +18,9 @@ enum SessionsFilePatcher {
         var key: String
         var from: String
         var to: String
+        /// Remove the override instead (the `model: null` of `sessions.patch`): the session goes
+        /// back to the agent's default model. `to` is ignored.
+        var clear = false
     }
 
     enum Failure: Error, Equatable, CustomStringConvertible {
@@ -47,6 +50,10 @@ enum SessionsFilePatcher {
 
     /// A human description of the patch, for plans and the audit log.
     static func describe(_ change: Change, path: String) -> String {
+        if change.clear {
+            return "\(path): session \"\(change.key)\": pin \(change.from) removed "
+                + "(providerOverride, modelOverride, modelOverrideSource, runtime model and contextTokens cleared)"
+        }
         let (provider, model) = split(change.to) ?? ("?", change.to)
         return "\(path): session \"\(change.key)\": pin \(change.from) → \(change.to) "
             + "(providerOverride=\"\(provider)\", modelOverride=\"\(model)\", modelOverrideSource=\"user\"; "
@@ -55,7 +62,7 @@ enum SessionsFilePatcher {
 
     /// Applies the change. Returns a one-line description of what was done.
     static func apply(_ change: Change, path rawPath: String) throws(Failure) -> String {
-        guard let (provider, model) = split(change.to) else { throw .badModel(change.to) }
+        guard let (provider, model) = change.clear ? ("", "") : split(change.to) else { throw .badModel(change.to) }
         let path = resolve(PathExpansion.expand(rawPath))
 
         let lockPath = path + ".lock"
@@ -88,16 +95,21 @@ enum SessionsFilePatcher {
         guard case .object(var entry)? = store[change.key] else { throw .noSuchSession(change.key) }
 
         let current = SessionsParser.pin(key: change.key, entry: .object(entry))?.model
-        if let current, current != change.from, current != change.to {
-            throw .pinChanged(key: change.key, expected: change.from, found: current)
+        if change.clear {
+            guard let current else { return "session \"\(change.key)\" has no pin; nothing written" }
+            guard current == change.from else { throw .pinChanged(key: change.key, expected: change.from, found: current) }
+            for field in ["providerOverride", "modelOverride", "modelOverrideSource"] { entry.removeValue(forKey: field) }
+        } else {
+            if let current, current != change.from, current != change.to {
+                throw .pinChanged(key: change.key, expected: change.from, found: current)
+            }
+            if current == change.to, entry["modelOverrideSource"]?.string == "user" {
+                return "session \"\(change.key)\" already pinned to \(change.to); nothing written"
+            }
+            entry["providerOverride"] = .string(provider)
+            entry["modelOverride"] = .string(model)
+            entry["modelOverrideSource"] = .string("user")
         }
-        if current == change.to, entry["modelOverrideSource"]?.string == "user" {
-            return "session \"\(change.key)\" already pinned to \(change.to); nothing written"
-        }
-
-        entry["providerOverride"] = .string(provider)
-        entry["modelOverride"] = .string(model)
-        entry["modelOverrideSource"] = .string("user")
         entry.removeValue(forKey: "model")
         entry.removeValue(forKey: "contextTokens")
         store[change.key] = .object(entry)

@@ -35,7 +35,9 @@ extension GatewayLogLineParser {
             provider: provider, model: model,
             explicitReason: explicitReason, status: status, errorText: errorText,
             classificationText: classificationText,
-            sessionKey: line.sessionKey ?? pairs["sessionKey"], runId: runId ?? pairs["runId"])
+            sessionKey: line.sessionKey ?? pairs["sessionKey"], runId: runId ?? pairs["runId"],
+            profileId: firstString(meta, ["profileId"]) ?? pairs["profile"] ?? pairs["profileId"],
+            decision: firstString(meta, ["decision"]) ?? pairs["decision"])
 
         // Only an error: an HTTP error status, a reason (given or classified), or a provider in cooldown.
         let isError = (status ?? 0) >= 400 || failureReason(fromLog: explicitReason) != nil

@@ -15,6 +15,10 @@ extension GatewayLogLineParser {
         var classificationText: String
         var sessionKey: String?
         var runId: String?
+        /// The auth profile the call used (`profileId`, `profile=`).
+        var profileId: String? = nil
+        /// OpenClaw's failover decision (`candidate_failed`, `rotate_profile`, …).
+        var decision: String? = nil
     }
 
     /// Builds the failure, classifying the text when OpenClaw gave no usable reason. Nil when no model
@@ -22,13 +26,22 @@ extension GatewayLogLineParser {
     /// failure is a context overflow (not a model failure).
     static func makeFailure(_ fields: FailureFields, origin: GatewayLogLineFailure.Origin, at: Date) -> GatewayLogLineFailure? {
         guard let model = modelIdentifier(provider: fields.provider, model: fields.model) else { return nil }
-        let classification = ErrorClassifier.classify(fields.classificationText, httpStatus: fields.status)
+        // OpenClaw's own reason is kept; the classifier runs only where it gave none (or only its
+        // catch-all), so each failure is classified once.
         var reason = failureReason(fromLog: fields.explicitReason)
-        if reason == nil || reason == .unknown { reason = classification.reason ?? reason }
+        let classification: Classification
+        if let reason, reason != .unknown {
+            classification = ErrorClassifier.hints(in: fields.classificationText, reason: reason)
+        } else {
+            classification = ErrorClassifier.classify(fields.classificationText, httpStatus: fields.status,
+                                                      provider: ModelID.provider(of: model))
+            reason = classification.reason ?? reason
+        }
         if reason == .contextOverflow { return nil }
         let event = FailureEvent(at: at, source: .log, model: model, sessionKey: fields.sessionKey,
                                  errorText: fields.errorText, httpStatus: fields.status, reason: reason,
-                                 retryAfterSec: classification.retryAfterSec)
+                                 retryAfterSec: classification.retryAfterSec, resetAt: classification.resetAt,
+                                 profileId: fields.profileId, decision: fields.decision)
         return GatewayLogLineFailure(event: event, runId: fields.runId, origin: origin)
     }
 
@@ -50,13 +63,7 @@ extension GatewayLogLineParser {
     static func failureReason(fromLog raw: String?) -> FailureReason? {
         guard let raw else { return nil }
         if let reason = FailureReason(rawValue: raw) { return reason }  // the usual, exact spelling
-        let value = String(trimmingSpaces(raw[...])).lowercased()
-        guard !value.isEmpty else { return nil }
-        if let reason = FailureReason(rawValue: value) { return reason }
-        switch value {
-        case "empty_response", "no_error_details", "unclassified": return .unknown
-        default: return nil
-        }
+        return FailureReason(openClawName: raw)
     }
 
     /// Whether `token` is a reason OpenClaw writes in a `(reason)` suffix.

@@ -24,12 +24,14 @@ extension GatewayLogLineParser {
             explicitReason: firstString(meta, ["reason", "fallbackStepFromFailureReason"]),
             status: firstStatus(meta), errorText: text,
             classificationText: joinedStrings(meta, errorTextKeys),
-            sessionKey: line.sessionKey, runId: firstString(meta, ["runId"]))
+            sessionKey: line.sessionKey, runId: firstString(meta, ["runId"]),
+            profileId: firstString(meta, ["profileId", "candidateProfileId"]), decision: "candidate_failed")
         return makeFailure(fields, origin: .fallbackDecision, at: at)
     }
 
     /// `embedded_run_failover_decision`: `rotate_profile`, `fallback_model` and `surface_error` all
-    /// follow a failed call to `provider/model`.
+    /// follow a failed call to `provider/model`; the decision goes with the event, since
+    /// `rotate_profile` (another key for the same model) is no evidence the model is down.
     static func failoverDecisionFailure(_ line: GatewayLogLine, at: Date) -> GatewayLogLineFailure? {
         let meta = line.meta
         let fields = FailureFields(
@@ -37,7 +39,22 @@ extension GatewayLogLineParser {
             explicitReason: firstString(meta, ["failoverReason", "profileFailureReason", "reason"]),
             status: firstStatus(meta), errorText: firstString(meta, errorTextKeys) ?? "",
             classificationText: joinedStrings(meta, errorTextKeys),
-            sessionKey: line.sessionKey, runId: firstString(meta, ["runId"]))
+            sessionKey: line.sessionKey, runId: firstString(meta, ["runId"]),
+            profileId: firstString(meta, ["profileId"]), decision: firstString(meta, ["decision"]))
+        return makeFailure(fields, origin: .failoverDecision, at: at)
+    }
+
+    /// The `model.failover` diagnostic (one per fallback hop: `from`, `to`, `reason`,
+    /// `cascadeDepth`, `suspended`): the `from` model failed.
+    static func modelFailoverDiagnostic(_ line: GatewayLogLine, at: Date) -> GatewayLogLineFailure? {
+        let meta = line.meta
+        let fields = FailureFields(
+            provider: firstString(meta, ["fromProvider"]), model: firstString(meta, ["from", "fromModel"]),
+            explicitReason: firstString(meta, ["reason", "failoverReason"]),
+            status: firstStatus(meta), errorText: firstString(meta, errorTextKeys) ?? "",
+            classificationText: joinedStrings(meta, errorTextKeys),
+            sessionKey: line.sessionKey, runId: firstString(meta, ["runId"]),
+            profileId: firstString(meta, ["profileId"]), decision: "model.failover")
         return makeFailure(fields, origin: .failoverDecision, at: at)
     }
 

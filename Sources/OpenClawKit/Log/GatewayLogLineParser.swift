@@ -23,6 +23,7 @@ public enum GatewayLogLineParser {
     public static let markers: [String] = [
         "candidate_failed",           // model_fallback_decision, decision and tag
         "failover_decision",          // embedded_run_failover_decision
+        "model.failover",             // the model.failover diagnostic
         "run failover decision",      // embedded run failover decision: … (console message)
         "run_agent_end",              // embedded_run_agent_end (structured)
         "run agent end",              // embedded run agent end: … (console message)
@@ -99,6 +100,8 @@ public enum GatewayLogLineParser {
             return fallbackDecisionFailure(line, at: at).map { [$0] } ?? []
         case "embedded_run_failover_decision":
             return failoverDecisionFailure(line, at: at).map { [$0] } ?? []
+        case "model.failover":
+            return modelFailoverDiagnostic(line, at: at).map { [$0] } ?? []
         case "embedded_run_agent_end":
             return agentEndFailures(line, at: at)
         default:

@@ -26,12 +26,13 @@ public struct OpenClawObserver: GatewayObserver {
         async let plugins = observePlugins(config)
         async let gateway = observeGateway(config)
         async let sessions = observeSessions(config)
-        async let openclawConfig = DedicatedThread.run(name: "config check") { [configFile = config.configFile] in
-            OpenClawConfigCheck.check(path: configFile)
-        }
-        return Observation(at: at, gateway: await gateway, whatsapp: await whatsapp, cronJobs: await cronJobs,
-                           plugins: await plugins, sessions: await sessions, openclawConfig: await openclawConfig,
-                           gatherDurationMs: Int((MonotonicTime.nowNs() - started) / 1_000_000))
+        async let openclawConfig = observeConfig(config)
+        let (verdict, files) = await openclawConfig
+        var observation = Observation(at: at, gateway: await gateway, whatsapp: await whatsapp, cronJobs: await cronJobs,
+                                      plugins: await plugins, sessions: await sessions, openclawConfig: verdict,
+                                      gatherDurationMs: Int((MonotonicTime.nowNs() - started) / 1_000_000))
+        observation.openclawConfigFiles = files
+        return observation
     }
 
     // MARK: - sources
@@ -102,7 +103,7 @@ public struct OpenClawObserver: GatewayObserver {
         extraEnvironment.isEmpty ? nil : ProcessInfo.processInfo.environment.merging(extraEnvironment) { $1 }
     }
 
-    private func run(_ argv: [String], _ config: HealConfig) async -> CommandResult {
+    func run(_ argv: [String], _ config: HealConfig) async -> CommandResult {
         await runner.run(argv, timeout: .seconds(max(1, config.openclaw.commandTimeoutSec)), environment: environment)
     }
 

@@ -49,7 +49,8 @@ public enum CronListParser {
             lastError: state?["lastError"]?.string,
             lastErrorReason: state?["lastErrorReason"]?.string,
             consecutiveErrors: state?["consecutiveErrors"]?.int,
-            autoDisabledReason: state?["autoDisabled"]?["reason"]?.string
+            autoDisabledReason: state?["autoDisabled"]?["reason"]?.string,
+            model: job["payload"]?["model"]?.string.flatMap { $0.isEmpty ? nil : $0 }
         )
     }
 }

@@ -1,7 +1,9 @@
 import HealCore
 
 /// Reads `openclaw plugins list --json` (SURFACE §3): `{workspaceDir, plugins: [PluginRecord], diagnostics}`
-/// (or a bare array). Status is `loaded|disabled|error`; there is no `crash`.
+/// (or a bare array). Status is `loaded|disabled|error` on older versions; newer ones add
+/// `configured-unavailable` (quarantined at boot) and may add others, kept verbatim for the policy
+/// to read. `origin` and `channelIds` say whether the plugin is bundled or a channel's own.
 public enum PluginsListParser {
     public static let command = "plugins list --json"
 
@@ -27,7 +29,8 @@ public enum PluginsListParser {
             let enabled = plugin["enabled"]?.bool ?? (status != "disabled")
             result.append(PluginObservation(id: id, name: plugin["name"]?.string ?? id, enabled: enabled,
                                             status: status ?? (enabled ? "loaded" : "disabled"),
-                                            error: plugin["error"]?.string))
+                                            error: plugin["error"]?.string, origin: plugin["origin"]?.string,
+                                            channelIds: plugin["channelIds"]?.array?.compactMap(\.string) ?? []))
         }
         return result
     }

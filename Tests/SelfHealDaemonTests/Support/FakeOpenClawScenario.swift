@@ -53,3 +53,46 @@ struct FakeOpenClawScenario {
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+extension FakeOpenClawScenario {
+    /// A scenario kept in `directory` itself (a daemon restarted on one directory).
+    init(directory: String) { self.directory = directory }
+
+    /// An `embedded_run_failover_decision` line (`rotate_profile`, `fallback_model`, `surface_error`).
+    static func failoverDecisionLine(decision: String, provider: String, model: String, reason: String,
+                                     profileId: String) -> String {
+        let meta: [String: Any] = [
+            "event": "embedded_run_failover_decision", "tags": ["error_handling", "failover", "assistant", decision],
+            "runId": "run-\(decision)", "stage": "assistant", "decision": decision, "failoverReason": reason,
+            "profileFailureReason": reason, "provider": provider, "model": model, "profileId": profileId,
+            "fallbackConfigured": true, "status": 429,
+        ]
+        return line(subsystem: "agent/embedded", meta: meta, message: "embedded run failover decision")
+    }
+
+    /// `fallbackFailureLine` with the error preview newer gateways add (e.g. a reset time).
+    static func fallbackFailureLine(provider: String, model: String, reason: String, status: Int, runId: String,
+                                    errorPreview: String) -> String {
+        let meta: [String: Any] = [
+            "event": "model_fallback_decision", "tags": ["error_handling", "model_fallback", "candidate_failed"],
+            "runId": runId, "decision": "candidate_failed", "requestedProvider": provider, "requestedModel": model,
+            "candidateProvider": provider, "candidateModel": model, "attempt": 1, "total": 2, "reason": reason,
+            "status": status, "errorPreview": errorPreview, "isPrimary": true,
+        ]
+        return line(subsystem: "model-fallback/decision", meta: meta, message: "model fallback decision")
+    }
+
+    private static func line(subsystem: String, meta: [String: Any], message: String) -> String {
+        let line: [String: Any] = [
+            "0": #"{"subsystem":"\#(subsystem)"}"#, "1": meta, "2": message,
+            "_meta": ["logLevelName": "WARN"], "time": ISO8601DateFormatter().string(from: Date()),
+        ]
+        let data = try! JSONSerialization.data(withJSONObject: line, options: [.sortedKeys])
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension Date {
+    /// Whole seconds (ISO 8601 texts carry no fraction).
+    func rounded() -> Date { Date(timeIntervalSince1970: timeIntervalSince1970.rounded(.down)) }
+}
