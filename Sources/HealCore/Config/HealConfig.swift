@@ -29,6 +29,8 @@ public struct HealConfig: Sendable, Equatable, Codable {
     public var openclaw = OpenClaw()
     public var restartBudget = RestartBudget()
     public var probe = Probe()
+    public var gateway = GatewayRules()
+    public var flap = Flap()
 
     public init() {}
 

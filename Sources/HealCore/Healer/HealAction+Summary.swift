@@ -8,6 +8,8 @@ extension HealAction {
         case .repinSession(let key, let from, let to): return "repin session \(key) from \(from) to \(to)"
         case .probeModel(let model): return "probe \(model)"
         case .fileIssue(let issue): return "file issue in \(issue.repo): \(issue.title)"
+        case .restartChannel(let channel, let account, let stopFirst, let reason):
+            return "\(stopFirst ? "restart" : "start") channel \(channel):\(account) (\(reason))"
         }
     }
 }

@@ -25,7 +25,7 @@ extension Policy {
             if decision.rule == Rule.sessionRestore, ok, s.pins[key]?.original == to {
                 s.pins[key] = nil
             }
-        case .restartGateway, .probeModel, .fileIssue:
+        case .restartGateway, .probeModel, .fileIssue, .restartChannel:
             break
         }
         return s
