@@ -49,7 +49,11 @@ import Testing
         changed.openclaw.channelRestartGraceSec += 1
         changed.restartBudget.maxRestarts += 1; changed.restartBudget.windowSec += 1; changed.restartBudget.pauseSec += 1
         changed.probe.budgetPerHour += 1
+        changed.gateway.downTicks += 1; changed.gateway.downWindowSec += 1; changed.gateway.restartTimeoutSec += 1
+        changed.gateway.verifyWindowSec += 1; changed.gateway.channelRestartVerifySec += 1
+        changed.gateway.breakerBoots += 1; changed.gateway.breakerWindowSec += 1
+        changed.flap.count += 1; changed.flap.windowSec += 1; changed.flap.quietSec += 1
         #expect(changed.changedKeys(from: HealConfig()) == ConfigSchema.keys.sorted())
-        #expect(ConfigSchema.keys.count == 38)
+        #expect(ConfigSchema.keys.count == 48)
     }
 }
