@@ -74,6 +74,7 @@ struct PolicyLadderTests {
         var unsupported = ActionOutcome(ok: false, detail: "channels.stop is not supported by this gateway")
         unsupported.unsupported = true
         let s1 = Policy.applyCommandOutcome(state: s0, decision: d0[0], outcome: unsupported, now: at(1))
+        #expect(s1.restartBudget.restarts.isEmpty && s1.restartBudget.lastRestartAt == nil, "nothing restarted: the budget is whole")
         let (s2, d) = tick(s1, at: 60, .down)
         #expect(actions(d).map(\.kind) == ["restart_gateway"])
         #expect(s2.disruptive.ladder.channelLifecycleUnsupported)

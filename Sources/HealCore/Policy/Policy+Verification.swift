@@ -168,6 +168,13 @@ extension Policy {
             s.disruptive.verifications[i].commandOutcome = word
         }
         switch action {
+        case .restartChannel where outcome.unsupported:
+            // Nothing was restarted: the budget gets its restart back, so the next step is not
+            // held up by a backoff that no restart earned.
+            if let v = s.disruptive.verifications.first(where: { $0.incident == decision.incident && $0.commandOutcome == "unsupported" }) {
+                if let i = s.restartBudget.restarts.lastIndex(of: v.startedAt) { s.restartBudget.restarts.remove(at: i) }
+                if s.restartBudget.lastRestartAt == v.startedAt { s.restartBudget.lastRestartAt = s.restartBudget.restarts.last }
+            }
         case .disableCron(let id, _) where !outcome.ok:
             s.disruptive.verifications.removeAll { $0.kind == .cronDisable && $0.target == id }
         case .disablePlugin(let id) where !outcome.ok:
