@@ -31,6 +31,16 @@ import Testing
         Bound(key: "retention.logGenerations", range: 1...100),
         Bound(key: "retention.configBackupsMax", range: 1...1000),
         Bound(key: "retention.configBackupsMaxAgeDays", range: 1...3650),
+        Bound(key: "gateway.downTicks", range: 1...100),
+        Bound(key: "gateway.downWindowSec", range: 0...86_400),
+        Bound(key: "gateway.restartTimeoutSec", range: 30...1800),
+        Bound(key: "gateway.verifyWindowSec", range: 30...86_400),
+        Bound(key: "gateway.channelRestartVerifySec", range: 10...3600),
+        Bound(key: "gateway.breakerBoots", range: 2...20),
+        Bound(key: "gateway.breakerWindowSec", range: 60...86_400),
+        Bound(key: "flap.count", range: 1...100),
+        Bound(key: "flap.windowSec", range: 60...604_800),
+        Bound(key: "flap.quietSec", range: 60...604_800),
     ]
 
     /// `{ a: { b: value } }` for `a.b`.

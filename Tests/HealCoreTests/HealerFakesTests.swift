@@ -57,6 +57,9 @@ final class RecordingControl: GatewayControl, @unchecked Sendable {
         case .probeModel(let m):
             return ActionPlan(argv: [[config.openclaw.bin, "infer", "model", "run", "--local", "--model", m, "--json"]])
         case .fileIssue(let i): return ActionPlan(argv: [["gh", "issue", "create", "-R", i.repo, "--title", i.title, "--body", i.body]])
+        case .restartChannel(let channel, let account, _, _):
+            return ActionPlan(argv: [[config.openclaw.bin, "gateway", "call", "channels.stop", "--params",
+                                      "{\"accountId\":\"\(account)\",\"channel\":\"\(channel)\"}", "--json"]])
         }
     }
 

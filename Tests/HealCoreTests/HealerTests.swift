@@ -11,11 +11,18 @@ struct HealerTests {
 
     @Test func theStateIsSavedBeforeTheGatewayIsRestarted() async throws {
         let box = HealerSandbox(#function, eagerRestarts); defer { box.cleanup() }
+        // A gateway without channel lifecycle RPCs: the ladder's first step is the gateway itself.
+        var seeded = HealState()
+        seeded.disruptive.ladder.channelLifecycleUnsupported = true
+        try StateStore(path: box.stateFile).save(seeded)
         let clock = TestClock()
         let (healer, control) = makeHealer(box, clock: clock)
         _ = await healer.load()
         let report = await healer.tick(observe(at: t0, whatsapp: .value(.down)))
-        #expect(report.decisions.map(\.outcome) == ["executed"])
+        // Issue 12: the restart runs in the background; its outcome is recorded when it returns.
+        #expect(report.decisions.map(\.outcome) == ["started"])
+        await healer.settleBackgroundActions()
+        #expect(await healer.auditRecords(since: nil, limit: 20).map(\.outcome).suffix(2) == ["started", "executed"])
         let call = try #require(control.calls.first)
         guard case .restartGateway = call.action else { Issue.record("expected a restart, got \(call.action)"); return }
         let saved = try #require(call.savedState, "the state file existed when the restart began")
@@ -37,20 +44,22 @@ struct HealerTests {
                                      lastError: "tool schema rejected", consecutiveErrors: 1)
         let report = await healer.tick(observe(at: t0, whatsapp: .value(.down), cron: .value([job])))
         #expect(control.actions.isEmpty, "dry run executes nothing")
-        #expect(Set(control.plannedActions.map(\.kind)) == ["restart_gateway", "disable_cron"])
+        // Issue 12: the first step for WhatsApp is a channel restart, and dry run spends only its own budget.
+        #expect(Set(control.plannedActions.map(\.kind)) == ["restart_channel", "disable_cron"])
         #expect(report.decisions.allSatisfy { $0.outcome == "planned" && $0.dryRun })
         #expect(report.decisions.first { $0.decision.rule == Rule.cronDisable }?.plan == ActionPlan(argv: [["openclaw", "cron", "disable", "j1"]]))
         let state = await healer.currentState
-        #expect(state.restartBudget.restarts == [t0], "the state still advances")
+        #expect(state.disruptive.dryRunBudget.restarts == [t0], "the state still advances")
+        #expect(state.restartBudget.restarts.isEmpty, "dry run never spends the real restart budget")
         #expect(state.crons["j1"]?.disabledByUs == true)
         #expect(state.pendingBackups.isEmpty, "no backup: nothing was changed")
         let audit = await healer.auditRecords(since: nil, limit: 10).filter { $0.rule != "healer-lifecycle" }
         #expect(audit.count == 2 && audit.allSatisfy { $0.dryRun && $0.outcome == "planned" && $0.action?.plan != nil })
         let metrics = box.metrics()
-        #expect(metrics.map { $0["event"] as? String } == ["cron-disabled", "whatsapp-restart"])
+        #expect(metrics.map { $0["event"] as? String } == ["cron-disabled", "channel-restart"])
         #expect(metrics.allSatisfy { $0["dryRun"] as? Bool == true && $0["plugin"] as? String == "self-heal" })
         let snapshot = await healer.snapshot()
-        #expect(snapshot.counters.healActions.contains(.init(action: "restart_gateway", result: "planned", dryRun: true, count: 1)))
+        #expect(snapshot.counters.healActions.contains(.init(action: "restart_channel", result: "planned", dryRun: true, count: 1)))
         #expect(snapshot.counters.gatewayRestarts == 0)
     }
 

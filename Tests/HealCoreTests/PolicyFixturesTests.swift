@@ -21,6 +21,9 @@ func makeConfig(_ change: (inout HealConfig) -> Void = { _ in }) -> HealConfig {
     c.openclaw.channelRestartGraceSec = 600
     c.autoFix.disableFailingCrons = true
     c.autoFix.disableFailingPlugins = true
+    // A channel restart is judged by the next 60-second tick: the ladder's next step (a gateway
+    // restart) then comes one tick later, as a restart used to.
+    c.gateway.channelRestartVerifySec = 10
     change(&c)
     return c
 }
@@ -28,9 +31,15 @@ func makeConfig(_ change: (inout HealConfig) -> Void = { _ in }) -> HealConfig {
 extension WhatsAppObservation {
     static let connected = WhatsAppObservation(present: true, accountId: "default", enabled: true, configured: true,
                                                linked: true, running: true, connected: true, healthState: "healthy")
+    /// Down for good: OpenClaw's reconnect attempts are spent (issue 12: a link still reconnecting
+    /// is not a disconnect, so this fixture is `stale` with 10 attempts, no longer `reconnecting`).
     static let down = WhatsAppObservation(present: true, accountId: "default", enabled: true, configured: true,
-                                          linked: true, running: true, connected: false, healthState: "reconnecting",
-                                          reconnectAttempts: 3, lastDisconnectStatus: 428, lastError: "Connection Closed")
+                                          linked: true, running: true, connected: false, healthState: "stale",
+                                          reconnectAttempts: 10, lastDisconnectStatus: 428, lastError: "Connection Closed")
+    /// OpenClaw is still reconnecting it.
+    static let reconnecting = WhatsAppObservation(present: true, accountId: "default", enabled: true, configured: true,
+                                                  linked: true, running: true, connected: false, healthState: "reconnecting",
+                                                  reconnectAttempts: 3, lastDisconnectStatus: 428, lastError: "Connection Closed")
     static let notPresent = WhatsAppObservation(present: false)
     static let unreachable = WhatsAppObservation(present: false, gatewayReachable: false)
     static let loggedOut = WhatsAppObservation(present: true, accountId: "default", enabled: true, configured: true,

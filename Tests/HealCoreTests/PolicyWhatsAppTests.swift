@@ -3,8 +3,14 @@ import Testing
 @testable import HealCore
 
 struct PolicyWhatsAppTests {
+    /// Gateway restarts and channel restarts (issue 12: the channel comes first).
     func restarts(_ d: [Decision]) -> [Decision] {
-        d.filter { if case .restartGateway = $0.action { return $0.isRunnable } else { return false } }
+        d.filter {
+            switch $0.action {
+            case .restartGateway?, .restartChannel?: return $0.isRunnable
+            default: return false
+            }
+        }
     }
 
     /// Runs ticks 60 s apart from t0 with the given WhatsApp observations.
@@ -67,8 +73,9 @@ struct PolicyWhatsAppTests {
         let restartTicks = all.indices.filter { !restarts(all[$0]).isEmpty }
         #expect(restartTicks == [10])
         let r = restarts(all[10])[0]
-        #expect(r.rule == Rule.whatsappRestart)
-        #expect(r.metric == MetricEvent(event: "whatsapp-restart", fields: ["disconnectStreak": .int(11)]))
+        // Issue 12: the first step is the channel, not the gateway.
+        #expect(r.rule == Rule.channelRestart)
+        #expect(r.metric == MetricEvent(event: "channel-restart", fields: ["disconnectStreak": .int(11), "downSec": .int(600)]))
         #expect(s.whatsapp.lastRestartAt == at(600))
         #expect(s.whatsapp.disconnectStreak == 1, "the restart starts the count over")
     }
@@ -136,7 +143,7 @@ struct PolicyWhatsAppTests {
         for i in 0..<5 {
             let (next, d) = evaluate(s, observe(at: at(Double(i) * 60), whatsapp: .value(.down), config: .invalid("bad")), config: config)
             s = next
-            let r = d.with(rule: Rule.whatsappRestart)
+            let r = d.with(rule: Rule.channelRestart)   // the first step of the ladder (issue 12)
             #expect(r.count == 1 && r[0].refusal == "config invalid: bad")
         }
         #expect(s.restartBudget.restarts.isEmpty, "a refused restart does not use the budget")

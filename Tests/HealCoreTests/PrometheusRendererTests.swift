@@ -23,6 +23,8 @@ struct PrometheusRendererTests {
         "plugins_errored", "plugins_disabled", "gateway_up", "gateway_restarts_total", "restart_budget_remaining",
         "restarts_paused", "heal_actions_total", "ticks_total", "tick_duration_seconds", "last_tick_timestamp_seconds",
         "probe_budget_remaining", "observation_faults", "uptime_seconds",
+        "gateway_rpc_ok", "gateway_service_state", "gateway_safe_mode", "gateway_suspended", "gateway_recent_boots",
+        "channel_restarts_total", "action_verifications_total", "verifications_pending", "flapping",
     ]
 
     @Test func everyFamilyHasHelpAndTypeInTheContractOrder() {

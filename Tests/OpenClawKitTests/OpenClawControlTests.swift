@@ -108,12 +108,56 @@ import Testing
         #expect(try fake.scenario()["systemctlRestarts"] as? Int == 1)
     }
 
-    @Test func restartFallsBackWhenTheCLIFails() async throws {
+    /// Issue 12, point 5: the CLI acted (its own systemctl call failed), so running systemctl
+    /// again would make one incident two restarts. (This test used to expect the fallback.)
+    @Test func noFallbackWhenTheCLIActedAndFailed() async throws {
         let fake = try FakeOpenClaw(["faults": ["gateway restart": ["stderr": "Gateway restart failed: Error: systemctl restart failed: boom\n", "exit": 1]]])
         let outcome = await fake.control().execute(.restartGateway(reason: "x"), config: fake.config())
-        #expect(outcome.ok)
+        #expect(!outcome.ok && !outcome.pending)
         #expect(outcome.detail.contains("exit 1: Gateway restart failed"))
-        #expect(try fake.calls().map(\.tool) == ["openclaw", "systemctl"])
+        #expect(outcome.detail.contains("no systemctl fallback"))
+        #expect(try fake.calls().map(\.tool) == ["openclaw"])
+    }
+
+    @Test func exitTwoStillStartingIsARestartUnderWayAndNothingElseRuns() async throws {
+        let fake = try FakeOpenClaw(["gateway": "wedged", "restartMode": "still-starting"])
+        let outcome = await fake.control().execute(.restartGateway(reason: "x"), config: fake.config())
+        #expect(!outcome.ok && outcome.pending, "\(outcome.detail)")
+        #expect(outcome.detail.hasPrefix("restart under way"))
+        #expect(try fake.calls().map(\.tool) == ["openclaw"])
+        #expect(try fake.scenario()["restarts"] as? Int == 1)
+    }
+
+    @Test func aRestartPastOurTimeoutIsOutcomeUnknownAndNeverFollowedBySystemctl() async throws {
+        let fake = try FakeOpenClaw(["gateway": "wedged", "restartMode": "slow", "restartDelaySec": 30])
+        var config = fake.config()
+        config.gateway.restartTimeoutSec = 1
+        let started = Date()
+        let outcome = await fake.control().execute(.restartGateway(reason: "x"), config: config)
+        #expect(Date().timeIntervalSince(started) < 10, "our own timeout, not the command's 30 s")
+        #expect(!outcome.ok && outcome.pending, "\(outcome.detail)")
+        #expect(outcome.detail.hasPrefix("outcome unknown"))
+        #expect(try fake.calls().map(\.tool) == ["openclaw"])
+    }
+
+    @Test func channelRestartIsStopThenStartForTheAccount() async throws {
+        let fake = try FakeOpenClaw(["whatsapp": ["state": "disconnected", "accountId": "work"]])
+        let outcome = await fake.control().execute(.restartChannel(channel: "whatsapp", accountId: "work", stopFirst: true, reason: "x"),
+                                                   config: fake.config())
+        #expect(outcome.ok, "\(outcome.detail)")
+        #expect(try fake.calls().map(\.argv) == [
+            ["gateway", "call", "channels.stop", "--params", #"{"accountId":"work","channel":"whatsapp"}"#, "--json"],
+            ["gateway", "call", "channels.start", "--params", #"{"accountId":"work","channel":"whatsapp"}"#, "--json"],
+        ])
+        #expect((try fake.scenario()["whatsapp"] as? [String: Any])?["state"] as? String == "connected")
+    }
+
+    @Test func channelRestartOnAGatewayWithoutTheRPCIsUnsupported() async throws {
+        let fake = try FakeOpenClaw(["channelLifecycle": false, "whatsapp": "disconnected"])
+        let outcome = await fake.control().execute(.restartChannel(channel: "whatsapp", accountId: "default", stopFirst: true, reason: "x"),
+                                                   config: fake.config())
+        #expect(!outcome.ok && outcome.unsupported, "\(outcome.detail)")
+        #expect(try fake.calls().count == 1, "no start after an unsupported stop")
     }
 
     @Test func bothRestartsFailing() async throws {
@@ -132,7 +176,8 @@ import Testing
     }
 
     @Test func fallbackIsSkippedWhenOurOwnConfigCheckFails() async throws {
-        let fake = try FakeOpenClaw(["faults": ["gateway restart": ["exit": 1]]])
+        // The CLI could not act (service not loaded), so the fallback would be next.
+        let fake = try FakeOpenClaw(["faults": ["gateway restart": ["stdout": "Gateway service disabled.\n", "exit": 0]]])
         let config = fake.config()
         try fake.dir.write("openclaw.json", "{ gateway: { mode: 'local', }, oops")
         let outcome = await fake.control().execute(.restartGateway(reason: "x"), config: config)
@@ -150,9 +195,16 @@ import Testing
         #expect(RestartVerdict.judge(result(1, "", "Gateway aborted: config is invalid.\n- x\n")) ==
                 .refusedInvalidConfig("Gateway aborted: config is invalid."))
         #expect(RestartVerdict.judge(result(0, "Gateway service disabled.\nStart with: …\n")) ==
-                .needsFallback("the CLI reports \"Gateway service disabled.\""))
+                .cliCouldNotAct("the CLI reports the service as not loaded (Gateway service disabled.)"))
         #expect(RestartVerdict.judge(CommandResult(argv: [], launchError: "openclaw: not found on PATH")) ==
-                .needsFallback("openclaw: not found on PATH"))
+                .cliCouldNotAct("openclaw: not found on PATH"))
+        #expect(RestartVerdict.judge(result(2, "", "Gateway restart: still-starting\n")) ==
+                .underWay("Gateway restart: still-starting"))
+        #expect(RestartVerdict.judge(result(2, "", "something else\n")) == .failed("exit 2: something else"))
+        #expect(RestartVerdict.judge(CommandResult(argv: [], signal: 9, timedOut: true, durationMs: 360_000)) ==
+                .outcomeUnknown("timed out after 360000 ms (process group killed)"))
+        #expect(RestartVerdict.judge(result(1, "", "error: unknown command 'restart'\n")) ==
+                .cliCouldNotAct("exit 1: error: unknown command 'restart'"))
     }
 
     // MARK: sessions

@@ -38,11 +38,14 @@ import Testing
                                                           modelOverride: "claude-opus-4-6", modelOverrideSource: "user")])
         #expect(observation.openclawConfig == .valid)
         #expect(observation.gatherDurationMs > 0)
-        // HTTP said live: no `gateway status` needed; sessions came from the RPC (no legacy file);
-        // the guard asks OpenClaw's own `config validate` too (issue 13).
+        // `gateway status` runs every tick now (issue 12: rpc.ok, the unit's state and the pid come
+        // from it), and `health --json` while the RPC answers; sessions came from the RPC (no legacy
+        // file); the guard asks OpenClaw's own `config validate` too (issue 13).
         let commands = Set(try fake.calls().map { $0.argv.prefix(3).joined(separator: " ") })
         #expect(commands == ["channels status --json", "cron list --all", "plugins list --json", "gateway call sessions.list",
-                             "config validate"])
+                             "gateway status --json", "health --json", "config validate"])
+        #expect(observation.gateway.rpcOk == true && observation.gateway.pid == 4242 && observation.gateway.startedAt != nil)
+        #expect(observation.gateway.probeFault == nil && !observation.gateway.safeMode && !observation.gateway.suspended)
     }
 
     @Test(arguments: ["current", "legacy"])

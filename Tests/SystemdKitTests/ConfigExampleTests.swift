@@ -48,9 +48,10 @@ import Testing
     /// `public var name` declarations of HealConfig and its nested groups, as key paths: a nested
     /// struct's properties are prefixed with the top-level property holding it.
     private func healConfigKeyPaths() throws -> Set<String> {
-        let source = try String(
-            contentsOf: Repository.root.appendingPathComponent("Sources/HealCore/Config/HealConfig.swift"), encoding: .utf8
-        )
+        // HealConfig.swift, then the groups declared in extensions of their own files.
+        let source = try ["HealConfig.swift", "HealConfig+Judgement.swift"].map {
+            try String(contentsOf: Repository.root.appendingPathComponent("Sources/HealCore/Config/" + $0), encoding: .utf8)
+        }.joined(separator: "\n")
         var groupOfType: [String: String] = [:]  // "AutoFix" -> "autoFix"
         var properties: [(type: String, name: String, value: String)] = []
         var currentType = "HealConfig"

@@ -40,12 +40,21 @@
 /// | `retention.logGenerations` | 1 to 100 |
 /// | `retention.configBackupsMax` | 1 to 1000 |
 /// | `retention.configBackupsMaxAgeDays` | 1 to 3650 |
+/// | `gateway.downTicks` | 1 to 100 |
+/// | `gateway.downWindowSec` | 0 to 86400 |
+/// | `gateway.restartTimeoutSec` | 30 to 1800 |
+/// | `gateway.verifyWindowSec` | 30 to 86400 |
+/// | `gateway.channelRestartVerifySec` | 10 to 3600 |
+/// | `gateway.breakerBoots` | 2 to 20 |
+/// | `gateway.breakerWindowSec` | 60 to 86400 |
+/// | `flap.count` | 1 to 100 |
+/// | `flap.windowSec`, `flap.quietSec` | 60 to 604800 |
 ///
 /// Besides: unknown keys are errors; a key given twice in one object is an error; the files the
 /// healer writes (state, status, metrics, audit, token) must all be different files.
 enum ConfigSchema {
     /// The nested objects, in file order.
-    static let groups = ["autoFix", "server", "monitor", "openclaw", "restartBudget", "probe", "retention"]
+    static let groups = ["autoFix", "server", "monitor", "openclaw", "restartBudget", "probe", "retention", "gateway", "flap"]
 
     static let fields: [ConfigField] = [
         ConfigField(key: "modelOrder", kind: .modelList(\.modelOrder)),
@@ -99,6 +108,17 @@ enum ConfigSchema {
         ConfigField(key: "retention.logGenerations", kind: .integer(\.retention.logGenerations, 1...100)),
         ConfigField(key: "retention.configBackupsMax", kind: .integer(\.retention.configBackupsMax, 1...1000)),
         ConfigField(key: "retention.configBackupsMaxAgeDays", kind: .integer(\.retention.configBackupsMaxAgeDays, 1...3650)),
+        ConfigField(key: "gateway.downTicks", kind: .integer(\.gateway.downTicks, 1...100)),
+        ConfigField(key: "gateway.downWindowSec", kind: .integer(\.gateway.downWindowSec, 0...86_400)),
+        ConfigField(key: "gateway.restartTimeoutSec", kind: .integer(\.gateway.restartTimeoutSec, 30...1800)),
+        ConfigField(key: "gateway.verifyWindowSec", kind: .integer(\.gateway.verifyWindowSec, 30...86_400)),
+        ConfigField(key: "gateway.channelRestartVerifySec", kind: .integer(\.gateway.channelRestartVerifySec, 10...3600)),
+        ConfigField(key: "gateway.breakerBoots", kind: .integer(\.gateway.breakerBoots, 2...20)),
+        ConfigField(key: "gateway.breakerWindowSec", kind: .integer(\.gateway.breakerWindowSec, 60...86_400)),
+
+        ConfigField(key: "flap.count", kind: .integer(\.flap.count, 1...100)),
+        ConfigField(key: "flap.windowSec", kind: .integer(\.flap.windowSec, 60...604_800)),
+        ConfigField(key: "flap.quietSec", kind: .integer(\.flap.quietSec, 60...604_800)),
     ]
 
     static let fieldsByKey: [String: ConfigField] = Dictionary(uniqueKeysWithValues: fields.map { ($0.key, $0) })

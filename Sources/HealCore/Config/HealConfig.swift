@@ -30,6 +30,8 @@ public struct HealConfig: Sendable, Equatable, Codable {
     public var restartBudget = RestartBudget()
     public var probe = Probe()
     public var retention = Retention()
+    public var gateway = GatewayRules()
+    public var flap = Flap()
 
     public init() {}
 

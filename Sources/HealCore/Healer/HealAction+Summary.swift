@@ -9,6 +9,8 @@ extension HealAction {
         case .clearSessionPin(let key, let from): return "clear the pin of session \(key) (was \(from)): back to the agent's default"
         case .probeModel(let model): return "probe \(model)"
         case .fileIssue(let issue): return "file issue in \(issue.repo): \(issue.title)"
+        case .restartChannel(let channel, let account, let stopFirst, let reason):
+            return "\(stopFirst ? "restart" : "start") channel \(channel):\(account) (\(reason))"
         }
     }
 }

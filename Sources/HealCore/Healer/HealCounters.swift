@@ -2,6 +2,7 @@
 struct HealCounters: Sendable {
     var ticks = 0
     var gatewayRestarts = 0
+    var channelRestarts = 0
     var actions: [Key: Int] = [:]
 
     struct Key: Hashable, Sendable {
@@ -18,6 +19,8 @@ struct HealCounters: Sendable {
         let list = actions.map { StatusSnapshot.ActionCount(action: $0.key.action, result: $0.key.result,
                                                             dryRun: $0.key.dryRun, count: $0.value) }
             .sorted { ($0.action, $0.result, $0.dryRun ? 1 : 0) < ($1.action, $1.result, $1.dryRun ? 1 : 0) }
-        return .init(ticks: ticks, gatewayRestarts: gatewayRestarts, healActions: list)
+        var c = StatusSnapshot.Counters(ticks: ticks, gatewayRestarts: gatewayRestarts, healActions: list)
+        c.channelRestarts = channelRestarts
+        return c
     }
 }

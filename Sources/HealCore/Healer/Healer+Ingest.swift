@@ -5,7 +5,7 @@ extension Healer {
     /// sessions off it at once (not at the next tick).
     public func ingest(_ event: FailureEvent) async -> IngestResult {
         ensureLoaded()
-        let now = clock.now()
+        let now = policyNow()
         let context = PolicyContext(knownPins: lastSessions, configFile: lastConfigFile)
         let config = self.config
         var verdict = FailureVerdict(model: nil, attribution: "", reason: nil, retryAfterSec: nil, effect: "")

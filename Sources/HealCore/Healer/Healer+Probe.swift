@@ -7,7 +7,7 @@ extension Healer {
     /// the results say what would have.
     public func probe(model: String?) async -> [ProbeResult] {
         ensureLoaded()
-        let now = clock.now()
+        let now = policyNow()
         let config = self.config
         var refused: [ProbeResult] = []
         let carried = await carryOut(now: now) { current in

@@ -24,7 +24,7 @@ extension Healer {
     ///
     /// `decide` runs the policy on the current state right here, with no suspension point between
     /// reading the state and replacing it, so concurrent calls into the actor cannot lose updates.
-    func carryOut(now: Date, _ decide: (HealState) -> PolicyResult) async -> Carried {
+    func carryOut(now: Date, completeTick: Bool = false, _ decide: (HealState) -> PolicyResult) async -> Carried {
         ensureLoaded()
         let result = decide(state)
         state = result.state
@@ -57,11 +57,15 @@ extension Healer {
             refuse(&decisions, stillRunnable, because: "the state could not be saved first: \(stateSaveError ?? "unknown error")", now: now)
         }
 
-        for decision in decisions {
-            let records = await carryOne(decision, dryRun: dryRun, into: &carried)
+        let quiet = RefusalNoise.filter(decisions, memory: state.disruptive.refusals, completeTick: completeTick)
+        state.disruptive.refusals = quiet.memory
+        for (index, decision) in decisions.enumerated() {
+            let records = await carryOne(decision, dryRun: dryRun, audited: !quiet.silenced.contains(index), into: &carried)
             carried.records += records
         }
-        state.inFlight.removeAll { f in inFlight.contains(f) }
+        // Background restarts clear their own in-flight mark when they return.
+        let background = Set(backgroundActions.keys)
+        state.inFlight.removeAll { f in inFlight.contains(f) && !(f.kind == "restart_gateway" && background.contains(f.incident)) }
         persist()
         return carried
     }
@@ -71,12 +75,13 @@ extension Healer {
             decisions[i].refusal = why
             decisions[i].metric = nil
             state = Policy.applyOutcome(state: state, decision: decisions[i], ok: false, now: now)
+            state = Policy.forgetRefusedRestart(state: state, decision: decisions[i])
         }
     }
 
     /// Carries out one decision; returns its record followed by the records of any decisions its
     /// outcome led to (a probe's recovery or longer cooldown).
-    private func carryOne(_ d: Decision, dryRun: Bool, into carried: inout Carried) async -> [DecisionRecord] {
+    private func carryOne(_ d: Decision, dryRun: Bool, audited: Bool = true, into carried: inout Carried) async -> [DecisionRecord] {
         var outcome: String
         var detail: String
         var plan: ActionPlan?
@@ -94,14 +99,21 @@ extension Healer {
                     carried.probes.append(ProbeResult(model: model, ok: false,
                                                       detail: "dry run: not executed; would run \(Self.describe(plan))"))
                 }
+            } else if case .restartGateway = action {
+                // It may take minutes (the CLI follows the gateway's startup): ticks, HTTP answers
+                // and watchdog pings go on meanwhile; the outcome is recorded when it returns.
+                startInBackground(d, action: action, plan: plan)
+                outcome = "started"
+                detail = "running in the background (timeout \(config.gateway.restartTimeoutSec) s); the next ticks verify it"
+                metricDue = false
             } else {
                 let result = await control.execute(action, config: config)
-                let after = clock.now()
-                outcome = result.ok ? "executed" : "failed"
+                let after = policyNow()
+                outcome = Self.outcomeWord(result)
                 detail = result.detail
                 metricDue = metricDue && result.ok
-                state = Policy.applyOutcome(state: state, decision: d, ok: result.ok, now: after)
-                if case .restartGateway = action, result.ok { counters.gatewayRestarts += 1 }
+                state = Policy.applyCommandOutcome(state: state, decision: d, outcome: result, now: after)
+                if case .restartChannel = action, result.ok { counters.channelRestarts += 1 }
                 if case .disablePlugin = action, result.ok { configWrittenForUs = true }
                 if case .probeModel(let model) = action {
                     let probe = result.probe ?? ProbeResult(model: model, ok: result.ok, detail: result.detail)
@@ -113,15 +125,17 @@ extension Healer {
             }
             carried.acted = carried.acted || outcome != "refused"
             carried.disrupted = carried.disrupted || (outcome != "refused" && action.isDisruptive)
-            counters.count(action: action.kind, result: Self.resultLabel(outcome), dryRun: dryRun)
+            if outcome != "started" { counters.count(action: action.kind, result: Self.resultLabel(outcome), dryRun: dryRun) }
         } else {
             outcome = "recorded"; detail = ""
         }
 
         let time = clock.now()
-        audit(AuditRecord(time: time, incident: d.incident, rule: d.rule, trigger: d.trigger, evidence: d.evidence,
-                          action: d.action.map { .init(kind: $0.kind, summary: $0.summary, plan: plan) },
-                          dryRun: dryRun, outcome: outcome, detail: detail))
+        if audited {
+            audit(AuditRecord(time: time, incident: d.incident, rule: d.rule, trigger: d.trigger, evidence: d.evidence,
+                              action: d.action.map { .init(kind: $0.kind, summary: $0.summary, plan: plan) },
+                              dryRun: dryRun, outcome: outcome, detail: detail))
+        }
         if metricDue, let metric = d.metric { recordMetric(metric, at: time, dryRun: dryRun && d.action != nil) }
         var records = [DecisionRecord(decision: d, outcome: outcome, detail: detail, plan: plan, dryRun: dryRun)]
         for f in followUps {
@@ -142,6 +156,41 @@ extension Healer {
         } catch {
             fileFaults["metrics-file"] = error.description
         }
+    }
+
+    /// executed | failed | under-way (the action may still take effect) | unsupported.
+    static func outcomeWord(_ result: ActionOutcome) -> String {
+        if result.unsupported { return "unsupported" }
+        if result.pending { return "under-way" }
+        return result.ok ? "executed" : "failed"
+    }
+
+    /// Runs a gateway restart off the tick; when it returns, its outcome is audited, counted and
+    /// given to the policy, and its in-flight mark cleared.
+    private func startInBackground(_ d: Decision, action: HealAction, plan: ActionPlan?) {
+        let control = self.control
+        let config = self.config
+        let task = Task { [weak self] in
+            let result = await control.execute(action, config: config)
+            await self?.finishBackground(d, action: action, plan: plan, result: result)
+        }
+        backgroundActions[d.incident] = task
+    }
+
+    private func finishBackground(_ d: Decision, action: HealAction, plan: ActionPlan?, result: ActionOutcome) {
+        backgroundActions[d.incident] = nil
+        let outcome = Self.outcomeWord(result)
+        state = Policy.applyCommandOutcome(state: state, decision: d, outcome: result, now: policyNow())
+        if result.ok { counters.gatewayRestarts += 1 }
+        counters.count(action: action.kind, result: Self.resultLabel(outcome), dryRun: false)
+        state.inFlight.removeAll { $0.incident == d.incident && $0.kind == action.kind }
+        let time = clock.now()
+        audit(AuditRecord(time: time, incident: d.incident, rule: d.rule, trigger: d.trigger, evidence: d.evidence,
+                          action: .init(kind: action.kind, summary: action.summary, plan: plan),
+                          dryRun: false, outcome: outcome, detail: result.detail))
+        if result.ok || result.pending, let metric = d.metric { recordMetric(metric, at: time, dryRun: false) }
+        persist()
+        writeStatusFile()
     }
 
     static func resultLabel(_ outcome: String) -> String {

@@ -4,7 +4,7 @@ extension Healer {
     /// The status snapshot as of now.
     public func snapshot() -> StatusSnapshot {
         let inputs = StatusInputs(
-            now: clock.now(), version: version, pid: pid, startedAt: startedAt, lastTickAt: lastTickAt,
+            now: policyNow(), version: version, pid: pid, startedAt: startedAt, lastTickAt: lastTickAt,
             lastTickDurationMs: lastTickDurationMs, gateway: lastGateway,
             faults: observationFaults.merging(fileFaults.mapValues { Redactor.redact($0, maxBytes: 1000) }) { a, _ in a },
             counters: counters.snapshot, lastTickActed: lastTickActed)

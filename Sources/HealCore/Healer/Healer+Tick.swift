@@ -7,17 +7,19 @@ extension Healer {
     public func tick(_ observation: Observation) async -> TickReport {
         let started = ContinuousClock.now
         ensureLoaded()
-        let now = clock.now()
+        let now = policyNow()
+        let offset = now.timeIntervalSince(clock.now())
+        let observation = abs(offset) >= 1 ? observation.shifted(by: offset) : observation
         noteObservation(observation)
         let config = self.config
-        let carried = await carryOut(now: now) {
+        let carried = await carryOut(now: now, completeTick: true) {
             Policy.evaluate(state: $0, observation: observation, now: now, config: config)
         }
         cleanUpBackups(observation, disrupted: carried.disrupted, now: now)
         counters.ticks += 1
         let elapsed = started.duration(to: .now)
         let processingMs = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-        lastTickAt = now
+        lastTickAt = clock.now()
         lastTickDurationMs = observation.gatherDurationMs + processingMs
         lastTickActed = carried.acted
         let persisted = persist()

@@ -23,6 +23,10 @@ public actor Healer {
     let version: String
     let pid: Int32
     let startedAt: Date
+    /// Policy time: monotonic within this run (see `SteadyTime`).
+    let steady: SteadyTime
+    /// Gateway restarts running in the background (they may take minutes), by incident.
+    var backgroundActions: [String: Task<Void, Never>] = [:]
 
     var state = HealState() { didSet { revision &+= 1 } }
     var paths: HealPaths
@@ -56,7 +60,18 @@ public actor Healer {
         self.version = version
         self.pid = pid
         self.startedAt = clock.now()
+        self.steady = SteadyTime(clock: clock)
         self.paths = HealPaths(config: config)
+    }
+
+    /// The time the policy decides with: wall time at start plus monotonic time since.
+    func policyNow() -> Date { steady.now(clock) }
+
+    /// Waits until every background action has finished and been recorded (tests, diagnostics).
+    public func settleBackgroundActions() async {
+        while let (_, task) = backgroundActions.first {
+            await task.value
+        }
     }
 
     /// Trivially true: answering at all proves the actor is not wedged (the watchdog asks).

@@ -10,12 +10,15 @@ public enum HealAction: Sendable, Equatable, Codable {
     case clearSessionPin(key: String, from: String)
     case probeModel(model: String)
     case fileIssue(IssueRequest)
+    /// `channels.stop` then `channels.start` for one account (`stopFirst` false: only start it,
+    /// for an account the crash-loop breaker left stopped).
+    case restartChannel(channel: String, accountId: String, stopFirst: Bool, reason: String)
 
     /// Whether the action changes the gateway (and so needs a valid `openclaw.json`, a config backup
     /// and the state saved first).
     public var isDisruptive: Bool {
         switch self {
-        case .restartGateway, .disableCron, .disablePlugin, .repinSession, .clearSessionPin: return true
+        case .restartGateway, .disableCron, .disablePlugin, .repinSession, .clearSessionPin, .restartChannel: return true
         case .probeModel, .fileIssue: return false
         }
     }
@@ -30,6 +33,7 @@ public enum HealAction: Sendable, Equatable, Codable {
         case .clearSessionPin: return "clear_session_pin"
         case .probeModel: return "probe_model"
         case .fileIssue: return "file_issue"
+        case .restartChannel(_, _, let stopFirst, _): return stopFirst ? "restart_channel" : "start_channel"
         }
     }
 }
@@ -59,6 +63,11 @@ public struct ActionOutcome: Sendable, Equatable, Codable {
     public var detail: String
     /// Set for `.probeModel`.
     public var probe: ProbeResult?
+    /// The command did not say it worked but the action may still take effect (a gateway restart
+    /// still starting, or one that ran past our timeout): only observing the gateway can tell.
+    public var pending: Bool = false
+    /// The gateway does not know the RPC (`channels.start`/`channels.stop` on older versions).
+    public var unsupported: Bool = false
     public init(ok: Bool, detail: String, probe: ProbeResult? = nil) {
         self.ok = ok; self.detail = detail; self.probe = probe
     }

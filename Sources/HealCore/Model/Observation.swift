@@ -44,6 +44,21 @@ public struct GatewayObservation: Sendable, Equatable, Codable {
     /// `/readyz` answered ready.
     public var ready: Bool?
     public var detail: String
+    /// `gateway status --json` `rpc.ok`: true means the gateway is up, whatever `/healthz` says.
+    public var rpcOk: Bool?
+    /// The systemd unit's state as the CLI reports it.
+    public var serviceState: GatewayServiceState = .unknown
+    /// The exit status systemd last recorded for the gateway (a failed unit's cause; 78 = config).
+    public var lastExitStatus: Int?
+    /// The gateway process and when it started: a change of either is a new boot.
+    public var pid: Int?
+    public var startedAt: Date?
+    /// An OpenClaw suspend lease is held or an update is in progress: the gateway is left alone.
+    public var suspended: Bool = false
+    /// OpenClaw's crash-loop breaker holds the gateway in safe mode (channel autostart suppressed).
+    public var safeMode: Bool = false
+    /// Why the HTTP probes disagree with a gateway whose RPC answers (shown in `/status`).
+    public var probeFault: String?
     public init(reachable: Bool?, live: Bool? = nil, ready: Bool? = nil, detail: String = "") {
         self.reachable = reachable; self.live = live; self.ready = ready; self.detail = detail
     }
@@ -69,6 +84,11 @@ public struct WhatsAppObservation: Sendable, Equatable, Codable {
     public var lastDisconnectStatus: Int?
     public var loggedOut: Bool
     public var lastError: String?
+    /// The account's own `lastConnectedAt` (with `lastDisconnectAt`, the gateway's evidence of when
+    /// the outage began).
+    public var lastConnectedAt: Date?
+    /// `lastStartAt`: when the gateway last started this account.
+    public var lastStartAt: Date?
 
     public init(present: Bool, gatewayReachable: Bool = true, accountId: String? = nil,
                 enabled: Bool? = nil, configured: Bool? = nil, linked: Bool? = nil,

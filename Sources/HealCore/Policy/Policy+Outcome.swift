@@ -32,7 +32,7 @@ extension Policy {
             guard !ok, let subject = issue.subject else { break }
             if subject.hasPrefix("cron:") { s.crons[String(subject.dropFirst(5))]?.lastIssueAt = nil }
             if subject.hasPrefix("plugin:") { s.plugins[String(subject.dropFirst(7))]?.lastIssueAt = nil }
-        case .restartGateway, .probeModel:
+        case .restartGateway, .probeModel, .restartChannel:
             break
         }
         return s

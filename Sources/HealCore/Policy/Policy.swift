@@ -11,10 +11,6 @@ import Foundation
 public enum Policy {
     /// Minimum spacing of retries of a failed session repin or cron disable.
     public static let actionRetrySec: TimeInterval = 600
-    /// Gateway down (not live) this many consecutive ticks …
-    public static let gatewayDownTicks = 5
-    /// … and for at least this long, before the healer restarts it.
-    public static let gatewayDownMinSec: TimeInterval = 300
     /// Ids the healer answers to as a plugin; it never disables itself.
     public static let selfPluginIds = ["openclaw-self-healing", "openclaw-self-heal"]
 
@@ -30,10 +26,15 @@ public enum Policy {
         expireCooldowns(&s, now: now, config: config, into: &decisions)
         forgetQuietModels(&s, now: now)
         resumeRestartsIfDue(&s, now: now, into: &decisions)
+        // Evidence first: boots, flapping and the verdicts on earlier actions, then the restart rules.
+        let verdict = WhatsAppVerdict.judge(observation.whatsapp)
+        let newBoot = trackBoots(&s, observation.gateway, now: now, config: config)
+        verifyActions(&s, observation, whatsapp: verdict, newBoot: newBoot, now: now, config: config, into: &decisions)
+        trackFlaps(&s, gateway: observation.gateway, whatsapp: verdict, now: now, config: config, into: &decisions)
         let gatewayRestart = gatewayRule(&s, observation.gateway, now: now, config: config,
                                          context: context, into: &restarts)
-        whatsappRule(&s, observation.whatsapp, restartAlreadyDecided: gatewayRestart, now: now,
-                     config: config, context: context, into: &restarts)
+        whatsappRule(&s, observation.whatsapp, verdict: verdict, gateway: observation.gateway,
+                     restartAlreadyDecided: gatewayRestart, now: now, config: config, context: context, into: &restarts)
         if let sessions = observation.sessions.value {
             // Restores first: they judge the pins as observed, before this tick's repins move them.
             let restored = restorePins(&s, sessions: sessions, now: now, config: config, context: context,
@@ -48,6 +49,7 @@ public enum Policy {
             pluginRule(&s, plugins: plugins, now: now, config: config, context: context, into: &decisions)
         }
         scheduleProbes(&s, now: now, config: config, into: &decisions)
+        registerDisableVerifications(&s, decisions, now: now, config: config)
         // Restarts go last: the repins, disables and probes above need the gateway up, and a plugin
         // disable only takes effect at the next start anyway.
         return PolicyResult(state: s, decisions: decisions + restarts)

@@ -57,3 +57,28 @@ public enum Rule {
         }
     }
 }
+
+extension Rule {
+    /// A WhatsApp account stopped and started again (`channels.stop` + `channels.start`).
+    public static let channelRestart = "channel-restart"
+    /// A stopped account started while the gateway is in safe mode (`channels.start`).
+    public static let channelStart = "channel-start"
+    /// The gateway unit is inactive (stopped on purpose): never started by the healer.
+    public static let gatewayStoppedByOwner = "gateway-stopped-by-owner"
+    /// systemd gave up on the gateway unit.
+    public static let gatewayFailed = "gateway-failed"
+    /// A suspend lease or an update in progress: the gateway is left alone.
+    public static let gatewaySuspended = "gateway-suspended"
+    /// OpenClaw's crash-loop breaker holds the gateway in safe mode.
+    public static let gatewaySafeMode = "gateway-safe-mode"
+    /// RPC answers but `/healthz` is refused or slow: a probe fault, not an outage.
+    public static let gatewayProbeFault = "gateway-probe-fault"
+    /// A disruptive action showed its effect.
+    public static let actionVerified = "action-verified"
+    /// A disruptive action showed no effect within its window.
+    public static let actionDidNotHelp = "action-did-not-help"
+    public static let whatsappFlapping = "whatsapp-flapping"
+    public static let gatewayFlapping = "gateway-flapping"
+    /// Flapping ended after the quiet period.
+    public static let flappingEnded = "flapping-ended"
+}

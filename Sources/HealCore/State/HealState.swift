@@ -24,12 +24,15 @@ public struct HealState: Sendable, Equatable, Codable {
     public var inFlight: [InFlightAction]
     /// Numbers the incidents (see `nextIncident(at:)`).
     public var incidentCounter: Int
+    /// Verifications, boots, flapping and the WhatsApp ladder.
+    public var disruptive: DisruptiveState
 
     public init() {
         version = Self.currentVersion
         models = [:]; pins = [:]; probes = ProbeBook(); whatsapp = WhatsAppState()
         gateway = GatewayState(); restartBudget = RestartBudgetState(); crons = [:]; plugins = [:]
         pendingBackups = []; inFlight = []; incidentCounter = 0
+        disruptive = DisruptiveState()
     }
 
     /// A new incident id. It carries the time so ids stay unique even after the state file was lost
@@ -42,6 +45,7 @@ public struct HealState: Sendable, Equatable, Codable {
     private enum CodingKeys: String, CodingKey {
         case version, models, pins, probes, whatsapp, gateway, restartBudget, crons, plugins
         case pendingBackups, inFlight, incidentCounter
+        case disruptive
     }
 
     /// Groups missing from the file take their defaults, so a file written before a group existed
@@ -66,5 +70,6 @@ public struct HealState: Sendable, Equatable, Codable {
         pendingBackups = try c.decodeIfPresent([ConfigBackupRecord].self, forKey: .pendingBackups) ?? []
         inFlight = try c.decodeIfPresent([InFlightAction].self, forKey: .inFlight) ?? []
         incidentCounter = try c.decodeIfPresent(Int.self, forKey: .incidentCounter) ?? 0
+        disruptive = try c.decodeIfPresent(DisruptiveState.self, forKey: .disruptive) ?? DisruptiveState()
     }
 }

@@ -61,12 +61,21 @@ public enum StatusBuilder {
             lastTick: inputs.lastTickAt.map { .init(at: $0.timeIntervalSince1970, durationMs: inputs.lastTickDurationMs) },
             faults: inputs.faults, counters: inputs.counters, version: inputs.version, pid: inputs.pid,
             uptimeSec: max(0, Int(now.timeIntervalSince(inputs.startedAt))), startedAt: unix(inputs.startedAt))
+        snapshot.gateway.rpcOk = g?.rpcOk
+        snapshot.gateway.serviceState = g.map { $0.serviceState.rawValue }
+        snapshot.gateway.pid = g?.pid
+        snapshot.gateway.startedAt = g?.startedAt.map(unix)
+        snapshot.gateway.suspended = g?.suspended
+        snapshot.gateway.safeMode = g?.safeMode
+        snapshot.gateway.probeFault = g?.probeFault.map { Redactor.redact($0, maxBytes: 500) }
+        snapshot.disruptive = disruptive(s, config: config, counters: inputs.counters, now: now)
         snapshot.health = health(snapshot, pool: pool, lastTickActed: inputs.lastTickActed)
         return snapshot
     }
 
     /// - degraded: something is wrong that healing has not fixed or cannot fix: the gateway is down,
-    ///   WhatsApp is down / logged out / replaced, restarts are paused, every model of `modelOrder`
+    ///   WhatsApp is down / logged out / replaced, restarts are paused, a link or the gateway flaps, the
+    ///   gateway is in safe mode or its unit failed, every model of `modelOrder`
     ///   is cooling, a cron job fails or a plugin errors without the healer having disabled it, or
     ///   an observation or file write failed.
     /// - healing: the healer is working around a failure: a model is cooling, sessions are
@@ -78,7 +87,10 @@ public enum StatusBuilder {
         let allCooling = !pool.order.isEmpty && pool.available.isEmpty
         let cronBad = s.cron.failingJobs.contains { !$0.disabledByHealer }
         let pluginBad = s.plugins.errored.contains { !s.plugins.disabledByHealer.contains($0) }
-        if gatewayDown || whatsappBad || s.restartBudget.paused || allCooling || cronBad || pluginBad || !s.faults.isEmpty {
+        let flapping = s.disruptive.map { $0.whatsappFlapping || $0.gatewayFlapping } ?? false
+        let gatewayHeld = s.gateway.safeMode == true || s.gateway.serviceState == "failed"
+        if gatewayDown || whatsappBad || s.restartBudget.paused || allCooling || cronBad || pluginBad || !s.faults.isEmpty
+            || flapping || gatewayHeld {
             return "degraded"
         }
         if s.models.contains(where: { $0.status == "cooldown" }) || s.sessionsRepinned.count > 0 || lastTickActed {

@@ -81,6 +81,15 @@ extension StatusSnapshot {
         public var detail: String
         /// Consecutive ticks it was seen down.
         public var downStreak: Int
+        /// `gateway status --json` `rpc.ok`, the systemd unit's state, the process and its start.
+        public var rpcOk: Bool?
+        public var serviceState: String?
+        public var pid: Int?
+        public var startedAt: Int?
+        public var suspended: Bool?
+        public var safeMode: Bool?
+        /// The HTTP probe disagrees with a gateway whose RPC answers (a wrong `gatewayUrl`?).
+        public var probeFault: String?
         public init(reachable: Bool?, live: Bool?, ready: Bool?, detail: String, downStreak: Int = 0) {
             self.reachable = reachable; self.live = live; self.ready = ready; self.detail = detail
             self.downStreak = downStreak
@@ -149,6 +158,8 @@ extension StatusSnapshot {
         public var ticks: Int
         public var gatewayRestarts: Int
         public var healActions: [ActionCount]
+        /// WhatsApp channel stop/start (and safe-mode starts) carried out.
+        public var channelRestarts: Int = 0
         public init(ticks: Int, gatewayRestarts: Int, healActions: [ActionCount]) {
             self.ticks = ticks; self.gatewayRestarts = gatewayRestarts; self.healActions = healActions
         }

@@ -26,6 +26,8 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
     public var uptimeSec: Int
     /// Unix seconds.
     public var startedAt: Int
+    /// Disruptive actions: verifications, flapping, the breaker, the WhatsApp ladder.
+    public var disruptive: DisruptiveStatus?
 
     public init(health: String, activeModel: String, models: [ModelStatus], whatsapp: WhatsAppStatus,
                 cron: CronStatus, config: ConfigSummary, generatedAt: Int, plugins: PluginsStatus,

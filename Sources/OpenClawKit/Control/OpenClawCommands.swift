@@ -41,6 +41,18 @@ public enum OpenClawCommands {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// `gateway call channels.start|channels.stop --params {"channel":…,"accountId":…} --json` (SURFACE §13.1).
+    public static func channelLifecycle(_ config: HealConfig, method: String, channel: String, accountId: String) -> [String] {
+        struct Params: Encodable { var accountId: String; var channel: String }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(Params(accountId: accountId, channel: channel))) ?? Data("{}".utf8)
+        return [config.openclaw.bin, "gateway", "call", method, "--params", String(decoding: data, as: UTF8.self), "--json"]
+    }
+
+    /// `health --json`: safe mode and the gateway's start time on versions that report them.
+    public static func health(_ config: HealConfig) -> [String] { [config.openclaw.bin, "health", "--json"] }
+
     /// A real one-model request (SURFACE §5): exits non-zero when the provider returns no text.
     public static func inferProbe(_ config: HealConfig, model: String) -> [String] {
         [config.openclaw.bin, "infer", "model", "run", "--local", "--model", model, "--prompt", probePrompt, "--json"]

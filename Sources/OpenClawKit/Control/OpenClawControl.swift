@@ -21,7 +21,7 @@ public struct OpenClawControl: GatewayControl {
 
     /// The exact commands (or the file patch) `execute` runs. When an action has a fallback, its
     /// commands follow the primary one in `argv` (restart: `openclaw gateway restart`, then
-    /// `systemctl --user restart …` only if the CLI could not restart; probe: `infer model run`,
+    /// `systemctl --user restart …` only if the CLI could not act; probe: `infer model run`,
     /// then `models status --probe` only if the CLI has no `infer`).
     public func plan(_ action: HealAction, config: HealConfig) -> ActionPlan {
         switch action {
@@ -49,6 +49,9 @@ public struct OpenClawControl: GatewayControl {
         case .fileIssue(let issue):
             guard !issue.repo.isEmpty else { return ActionPlan(argv: []) }
             return ActionPlan(argv: [issueCreate(issue)])
+        case .restartChannel(let channel, let account, let stopFirst, _):
+            let methods = stopFirst ? ["channels.stop", "channels.start"] : ["channels.start"]
+            return ActionPlan(argv: methods.map { OpenClawCommands.channelLifecycle(config, method: $0, channel: channel, accountId: account) })
         }
     }
 
@@ -61,6 +64,8 @@ public struct OpenClawControl: GatewayControl {
         case .clearSessionPin(let key, let from): return await clearSessionPin(key: key, from: from, config: config)
         case .probeModel(let model): return await probeModel(model, config: config)
         case .fileIssue(let issue): return await fileIssue(issue, config: config)
+        case .restartChannel(let channel, let account, let stopFirst, _):
+            return await restartChannel(channel: channel, accountId: account, stopFirst: stopFirst, config: config)
         }
     }
 

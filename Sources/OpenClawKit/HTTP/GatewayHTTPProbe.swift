@@ -18,24 +18,34 @@ public struct GatewayHTTPProbe: Sendable {
     /// - connection refused → `reachable: false`, `live: false`;
     /// - a timeout, a foreign answer (catch-all page) or another failure → `reachable: nil`
     ///   (inconclusive: the observer then asks `gateway status --json`).
+    /// A local `/readyz` with details that name safe mode sets `safeMode`.
     public func probe(baseURL: String) async -> GatewayObservation {
         async let health = check(path: "/healthz", baseURL: baseURL)
-        async let readiness = check(path: "/readyz", baseURL: baseURL)
-        return Self.observation(healthz: await health, readyz: await readiness, baseURL: baseURL)
+        async let readiness = fetch(path: "/readyz", baseURL: baseURL)
+        let ready = await readiness
+        var observation = Self.observation(healthz: await health, readyz: ready.verdict, baseURL: baseURL)
+        if let details = ready.json?.object, GatewayEvidence.safeMode(details) { observation.safeMode = true }
+        return observation
     }
 
     /// GETs one endpoint and judges the answer.
     public func check(path: String, baseURL: String) async -> GatewayEndpointVerdict {
+        await fetch(path: path, baseURL: baseURL).verdict
+    }
+
+    /// GETs one endpoint: the verdict and, when the body is JSON, the body.
+    func fetch(path: String, baseURL: String) async -> (verdict: GatewayEndpointVerdict, json: JSONNode?) {
         let url: GatewayURL
-        do { url = try GatewayURL.parse(baseURL) } catch { return .failed(error.description) }
+        do { url = try GatewayURL.parse(baseURL) } catch { return (.failed(error.description), nil) }
         let client = HTTPGetClient(connectTimeoutMs: Self.milliseconds(connectTimeout),
                                    readTimeoutMs: Self.milliseconds(readTimeout), maxResponseBytes: maxResponseBytes)
         let outcome = await DedicatedThread.run(name: "probe \(path)") { client.get(url, path: path) }
         switch outcome {
-        case .failure(.refused(let why)): return .refused(why)
-        case .failure(.timedOut(let why)): return .timedOut(why)
-        case .failure(.failed(let why)): return .failed(why)
-        case .success(let response): return Self.judge(response, path: path)
+        case .failure(.refused(let why)): return (.refused(why), nil)
+        case .failure(.timedOut(let why)): return (.timedOut(why), nil)
+        case .failure(.failed(let why)): return (.failed(why), nil)
+        case .success(let response):
+            return (Self.judge(response, path: path), try? JSONNode.decode(Data(response.body)))
         }
     }
 

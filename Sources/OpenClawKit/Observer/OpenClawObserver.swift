@@ -49,25 +49,56 @@ public struct OpenClawObserver: GatewayObserver {
         await parsed(OpenClawCommands.pluginsList(config), config, PluginsListParser.parse)
     }
 
-    /// `/healthz` + `/readyz` first. Unless they show the gateway answering, `gateway status --json`
-    /// (`rpc.ok`) decides: it also covers a refused probe caused by a `gatewayUrl` that does not
-    /// match the port the gateway really uses, so a wrong URL never reads as "gateway down".
+    /// `/healthz` + `/readyz` and `gateway status --json` together, plus `health --json` while the
+    /// RPC answers and the end of today's log. `rpc.ok` true means up whatever `/healthz` says: a
+    /// refused or slow probe is then a probe fault (a `gatewayUrl` that does not match the port
+    /// the gateway really uses never reads as "gateway down"). The CLI also gives the unit's
+    /// systemd state, the pid, the last exit status, a suspend lease or update, and safe mode.
     func observeGateway(_ config: HealConfig) async -> GatewayObservation {
-        var http = await httpProbe(for: config).probe(baseURL: config.openclaw.gatewayUrl)
-        if http.reachable == true { return http }
-        let result = await run(OpenClawCommands.gatewayStatus(config), config)
-        do {
-            let report = try GatewayStatusParser.parse(result)
-            if report.rpcOK && http.reachable == false {
-                http.detail += "; but \(report.summary) (is openclaw.gatewayUrl right?)"
-            } else {
-                http.detail += "; \(report.summary)"
-            }
-            http.reachable = report.rpcOK
-        } catch {
-            http.detail += "; \(error)"
+        async let probed = httpProbe(for: config).probe(baseURL: config.openclaw.gatewayUrl)
+        async let statusResult = run(OpenClawCommands.gatewayStatus(config), config)
+        async let suppressedAt = DedicatedThread.run(name: "safe-mode log scan") { [dir = config.openclaw.logDir, profile = config.openclaw.profile, clock] in
+            SafeModeLogScan.latest(directory: dir, profile: profile, now: clock.now())
         }
-        return http
+        var g = await probed
+        let now = clock.now()
+        do {
+            let report = try GatewayStatusParser.parse(await statusResult, now: now)
+            g.rpcOk = report.rpcOK
+            g.serviceState = report.serviceState
+            g.pid = report.pid
+            g.lastExitStatus = report.lastExitStatus
+            g.startedAt = report.startedAt
+            g.suspended = report.suspended
+            g.safeMode = g.safeMode || report.safeMode
+            if report.rpcOK {
+                if g.live != true {
+                    g.probeFault = "\(config.openclaw.gatewayUrl)/healthz did not answer live while the RPC does (is openclaw.gatewayUrl right?)"
+                    g.detail += "; but \(report.summary) (is openclaw.gatewayUrl right?)"
+                } else {
+                    g.detail += "; \(report.summary)"
+                }
+                g.reachable = true
+            } else {
+                g.detail += "; \(report.summary)"
+                if g.reachable != true { g.reachable = false }
+            }
+        } catch {
+            g.detail += "; \(error)"
+        }
+        if g.rpcOk == true {
+            if let health = try? HealthSummaryParser.parse(await run(OpenClawCommands.health(config), config), now: now) {
+                g.safeMode = g.safeMode || health.safeMode
+                g.suspended = g.suspended || health.suspended
+                if g.startedAt == nil { g.startedAt = health.startedAt }
+            }
+        }
+        if let at = await suppressedAt, now.timeIntervalSince(at) < TimeInterval(config.gateway.breakerWindowSec),
+           at >= (g.startedAt ?? .distantPast) {
+            g.safeMode = true
+            g.detail += "; gateway log: channel autostart suppressed at \(Timestamps.iso(at))"
+        }
+        return g
     }
 
     /// The legacy file when configured for it or when it exists, else the gateway's `sessions.list`.

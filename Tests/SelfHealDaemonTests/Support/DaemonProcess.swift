@@ -28,9 +28,10 @@ final class DaemonProcess: @unchecked Sendable {
     /// - Parameters:
     ///   - config: JSON5 text written to `<dir>/config.json5` (paths may use `$DIR`).
     ///   - arguments: extra `serve` flags.
+    ///   - reusing: a directory of an earlier run to start again on (its state, audit log and scenario).
     init(config: String, arguments: [String] = [], environment: [String: String] = [:],
-         executable: String? = nil, prefixArguments: [String] = []) throws {
-        directory = NSTemporaryDirectory() + "self-heal-e2e-\(UUID().uuidString.prefix(8))"
+         executable: String? = nil, prefixArguments: [String] = [], reusing: String? = nil) throws {
+        directory = reusing ?? NSTemporaryDirectory() + "self-heal-e2e-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: directory + "/state", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: directory + "/logs", withIntermediateDirectories: true)
         let configText = config.replacingOccurrences(of: "$DIR", with: directory)

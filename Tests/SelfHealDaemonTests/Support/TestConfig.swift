@@ -1,6 +1,7 @@
 /// Config texts for end-to-end tests; `$DIR` is replaced by the test's temp directory.
 enum TestConfig {
-    static func json5(intervalSec: Int = 1, commandTimeoutSec: Int = 5, extra: String = "") -> String {
+    /// `openclawExtra` goes inside the `openclaw` group (a second `openclaw:` would be a duplicate key).
+    static func json5(intervalSec: Int = 1, commandTimeoutSec: Int = 5, extra: String = "", openclawExtra: String = "") -> String {
         """
         // end-to-end test config (JSON5: comments and trailing commas are fine)
         {
@@ -16,6 +17,7 @@ enum TestConfig {
             commandTimeoutSec: \(commandTimeoutSec),
             logDir: "$DIR/logs",
             gatewayUrl: "http://127.0.0.1:9",
+            \(openclawExtra)
           },
           server: { listen: "127.0.0.1:0" },
           \(extra)
