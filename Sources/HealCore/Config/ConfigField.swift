@@ -12,6 +12,8 @@ struct ConfigField: Sendable {
         case command(WritableKeyPath<HealConfig, String> & Sendable)
         /// `modelOrder`: 1 to `maxModels` distinct `provider/model` ids.
         case modelList(WritableKeyPath<HealConfig, [String]> & Sendable)
+        /// `notify.targets`: see `NotifyTargetsField`.
+        case notifyTargets(WritableKeyPath<HealConfig, [NotifyTarget]> & Sendable)
     }
 
     let key: String
@@ -26,6 +28,7 @@ struct ConfigField: Sendable {
         case .boolean(let kp): return .bool(config[keyPath: kp])
         case .string(let kp, _), .path(let kp, _), .command(let kp): return .string(config[keyPath: kp])
         case .modelList(let kp): return .array(config[keyPath: kp].map { .string($0) })
+        case .notifyTargets(let kp): return NotifyTargetsField.read(config[keyPath: kp])
         }
     }
 
@@ -75,6 +78,10 @@ struct ConfigField: Sendable {
                 config[keyPath: kp] = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
             }
             return problems
+        case .notifyTargets(let kp):
+            let (targets, problems) = NotifyTargetsField.decode(value, key: key)
+            if problems.isEmpty { config[keyPath: kp] = targets }
+            return problems
         }
     }
 
@@ -85,6 +92,8 @@ struct ConfigField: Sendable {
             return expand(kp, in: &config, home: home)
         case .command(let kp) where config[keyPath: kp].contains("/") || config[keyPath: kp].hasPrefix("~"):
             return expand(kp, in: &config, home: home)
+        case .notifyTargets(let kp):
+            return NotifyTargetsField.expandPaths(&config[keyPath: kp], key: key, home: home).first
         default:
             return nil  // empty derived paths and bare command names stay as they are
         }

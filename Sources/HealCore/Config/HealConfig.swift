@@ -29,6 +29,7 @@ public struct HealConfig: Sendable, Equatable, Codable {
     public var openclaw = OpenClaw()
     public var restartBudget = RestartBudget()
     public var probe = Probe()
+    public var notify = Notify()
 
     public init() {}
 

@@ -8,6 +8,13 @@
 ///   and cron disables go through the running gateway and stay allowed.
 /// Probes and issues change nothing and are never refused here.
 public enum ActionGuard {
+    /// The refusal of `action` in `context`: a maintenance hold first, then the config checks.
+    public static func refusal(for action: HealAction, context: PolicyContext) -> String? {
+        guard action.isDisruptive else { return nil }
+        if let hold = context.hold { return hold }
+        return refusal(for: action, configFile: context.configFile)
+    }
+
     public static func refusal(for action: HealAction, configFile: ConfigFileObservation) -> String? {
         guard action.isDisruptive else { return nil }
         switch configFile {

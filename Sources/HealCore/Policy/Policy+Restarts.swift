@@ -18,7 +18,7 @@ extension Policy {
                                context: PolicyContext, into decisions: inout [Decision]) -> Bool {
         let action = HealAction.restartGateway(reason: reason)
         let id = s.nextIncident(at: now)
-        if let refusal = ActionGuard.refusal(for: action, configFile: context.configFile) {
+        if let refusal = ActionGuard.refusal(for: action, context: context) {
             decisions.append(Decision(incident: id, rule: rule, trigger: trigger, evidence: evidence,
                                       action: action, refusal: refusal))
             return false

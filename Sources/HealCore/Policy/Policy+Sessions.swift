@@ -24,7 +24,7 @@ extension Policy {
                             "\(current) cooling until \(cooldown.map { iso($0.until) } ?? "?") (\(cooldown?.reason.rawValue ?? "?"))",
                             "fallback: \(target)"]
             if let memory { evidence.append("original pin \(memory.original) is remembered for restore") }
-            if let refusal = ActionGuard.refusal(for: action, configFile: context.configFile) {
+            if let refusal = ActionGuard.refusal(for: action, context: context) {
                 decisions.append(Decision(incident: id, rule: Rule.sessionRepin,
                                           trigger: "session \(pin.key) pinned to cooled \(current)",
                                           evidence: evidence, action: action, refusal: refusal))
@@ -94,7 +94,7 @@ extension Policy {
                                     : "\(memory.original)'s cooldown is over (probing disabled)",
             ]
             let id = s.nextIncident(at: now)
-            if let refusal = ActionGuard.refusal(for: action, configFile: context.configFile) {
+            if let refusal = ActionGuard.refusal(for: action, context: context) {
                 decisions.append(Decision(incident: id, rule: Rule.sessionRestore,
                                           trigger: "\(memory.original) recovered", evidence: evidence,
                                           action: action, refusal: refusal))

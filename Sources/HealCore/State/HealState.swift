@@ -24,6 +24,10 @@ public struct HealState: Sendable, Equatable, Codable {
     public var inFlight: [InFlightAction]
     /// Numbers the incidents (see `nextIncident(at:)`).
     public var incidentCounter: Int
+    /// Incidents that need a human, and the messages owed about them.
+    public var incidents = IncidentBook()
+    /// The owner's pause, while one is set (expired ones are cleared by the next tick).
+    public var maintenance: MaintenanceState?
 
     public init() {
         version = Self.currentVersion
@@ -42,6 +46,7 @@ public struct HealState: Sendable, Equatable, Codable {
     private enum CodingKeys: String, CodingKey {
         case version, models, pins, probes, whatsapp, gateway, restartBudget, crons, plugins
         case pendingBackups, inFlight, incidentCounter
+        case incidents, maintenance
     }
 
     /// Groups missing from the file take their defaults, so a file written before a group existed
@@ -66,5 +71,7 @@ public struct HealState: Sendable, Equatable, Codable {
         pendingBackups = try c.decodeIfPresent([ConfigBackupRecord].self, forKey: .pendingBackups) ?? []
         inFlight = try c.decodeIfPresent([InFlightAction].self, forKey: .inFlight) ?? []
         incidentCounter = try c.decodeIfPresent(Int.self, forKey: .incidentCounter) ?? 0
+        incidents = try c.decodeIfPresent(IncidentBook.self, forKey: .incidents) ?? IncidentBook()
+        maintenance = try c.decodeIfPresent(MaintenanceState.self, forKey: .maintenance)
     }
 }

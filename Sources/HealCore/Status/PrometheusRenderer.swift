@@ -52,6 +52,7 @@ public enum PrometheusRenderer {
         t.family(p + "observation_faults", .gauge, "1 per current fault, by source.",
                  samples: s.faults.keys.sorted().map { ([("source", $0)], 1) })
         t.single(p + "uptime_seconds", .gauge, "Seconds since the healer started.", Double(s.uptimeSec))
+        renderIncidents(&t, s, prefix: p)
         return t.output
     }
 }
