@@ -33,6 +33,8 @@ public struct ControlRoutes: Sendable {
         router.add("POST", "/events", .async { request in await self.write(request) { await self.postEvent(request) } })
         router.add("POST", "/reload", .async { request in await self.write(request) { await self.reload() } })
         router.add("POST", "/probe", .async { request in await self.write(request) { await self.probe(request) } })
+        router.add("POST", "/pause", .async { request in await self.write(request) { await self.pause(request) } })
+        router.add("POST", "/resume", .async { request in await self.write(request) { await self.resume() } })
         return router
     }
 
