@@ -49,7 +49,11 @@ import Testing
         changed.openclaw.channelRestartGraceSec += 1
         changed.restartBudget.maxRestarts += 1; changed.restartBudget.windowSec += 1; changed.restartBudget.pauseSec += 1
         changed.probe.budgetPerHour += 1
+        changed.notify.targets = [NotifyTarget(name: "x", kind: .webhook, url: "https://x.example/")]
+        changed.notify.repeatIntervalSec += 1; changed.notify.sendResolved.toggle(); changed.notify.caFile += "x"
+        changed.notify.maxAgeSec += 1; changed.notify.timeoutSec += 1; changed.notify.heartbeat.url += "x"
+        changed.notify.heartbeat.urlFile += "x"; changed.notify.heartbeat.intervalSec += 1
         #expect(changed.changedKeys(from: HealConfig()) == ConfigSchema.keys.sorted())
-        #expect(ConfigSchema.keys.count == 38)
+        #expect(ConfigSchema.keys.count == 47)
     }
 }

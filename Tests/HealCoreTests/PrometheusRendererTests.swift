@@ -23,6 +23,9 @@ struct PrometheusRendererTests {
         "plugins_errored", "plugins_disabled", "gateway_up", "gateway_restarts_total", "restart_budget_remaining",
         "restarts_paused", "heal_actions_total", "ticks_total", "tick_duration_seconds", "last_tick_timestamp_seconds",
         "probe_budget_remaining", "observation_faults", "uptime_seconds",
+        "maintenance", "maintenance_remaining_seconds", "incidents_open", "incidents_opened_total", "incidents_resolved_total",
+        "notify_queued", "notify_delivered_total", "notify_failed_total", "notify_dropped_total",
+        "notify_last_success_timestamp_seconds",
     ]
 
     @Test func everyFamilyHasHelpAndTypeInTheContractOrder() {

@@ -48,9 +48,10 @@ import Testing
     /// `public var name` declarations of HealConfig and its nested groups, as key paths: a nested
     /// struct's properties are prefixed with the top-level property holding it.
     private func healConfigKeyPaths() throws -> Set<String> {
-        let source = try String(
-            contentsOf: Repository.root.appendingPathComponent("Sources/HealCore/Config/HealConfig.swift"), encoding: .utf8
-        )
+        // The notify group is declared in its own file, as an extension of HealConfig.
+        let source = try ["HealConfig.swift", "HealConfig+Notify.swift"].map {
+            try String(contentsOf: Repository.root.appendingPathComponent("Sources/HealCore/Config/" + $0), encoding: .utf8)
+        }.joined(separator: "\n")
         var groupOfType: [String: String] = [:]  // "AutoFix" -> "autoFix"
         var properties: [(type: String, name: String, value: String)] = []
         var currentType = "HealConfig"
@@ -68,12 +69,17 @@ import Testing
         for property in properties where property.type == "HealConfig" && property.value.hasSuffix("()") {
             groupOfType[String(property.value.dropLast(2))] = property.name
         }
+        // A group inside a group (notify.heartbeat).
+        for property in properties where property.type != "HealConfig" && property.value.hasSuffix("()") {
+            if let parent = groupOfType[property.type] { groupOfType[String(property.value.dropLast(2))] = parent + "." + property.name }
+        }
         var result: Set<String> = []
         for property in properties {
             if property.type == "HealConfig" {
                 if groupOfType.values.contains(property.name) { continue }
                 result.insert(property.name)
             } else if let group = groupOfType[property.type] {
+                if groupOfType.values.contains(group + "." + property.name) { continue }
                 result.insert(group + "." + property.name)
             }
         }

@@ -8,6 +8,10 @@ public struct ResolvedTarget: Sendable, Equatable {
 
     public var name: String { target.name }
 
+    public init(target: NotifyTarget, url: String, bearerToken: String? = nil) {
+        self.target = target; self.url = url; self.bearerToken = bearerToken
+    }
+
     /// Strings that must never leave in anything but this target's own request: every secret
     /// read from a file, and the URL when it came from one.
     public var secrets: [String] {
