@@ -174,3 +174,50 @@ struct IncidentTrackerTests {
         }
     }
 }
+
+/// The healer's pause and resume: persisted, audited, announced once each.
+struct HealerMaintenanceTests {
+    @Test func pauseAndResumeAreSavedAuditedAndAnnounced() async throws {
+        let box = HealerSandbox(#function)
+        defer { box.cleanup() }
+        let clock = TestClock()
+        let healer = Healer(config: box.config, control: RecordingControl(stateFile: box.stateFile, respond: RecordingControl.succeed),
+                            clock: clock, version: "1", pid: 1)
+        _ = await healer.load()
+        let m = await healer.pause(seconds: 7200, reason: "upgrade")
+        #expect(m.until == clock.now().addingTimeInterval(7200))
+        #expect(await healer.maintenance?.id == m.id)
+        let again = await healer.pause(seconds: 60, reason: "")
+        #expect(again.id == m.id && again.reason == "upgrade")
+        var state = await healer.currentState
+        #expect(state.incidents.outgoing.map(\.event) == [.maintenanceStarted], "no sink: owed, and only once")
+        let saved = StateStore(path: box.stateFile).load().state
+        #expect(saved.maintenance?.id == m.id)
+        let snapshot = await healer.snapshot()
+        #expect(snapshot.maintenance?.reason == "upgrade")
+        #expect(Healer.statusLine(snapshot).contains("maintenance until"))
+        #expect(await healer.resume() != nil)
+        #expect(await healer.resume() == nil)
+        state = await healer.currentState
+        #expect(state.incidents.outgoing.map(\.event) == [.maintenanceStarted, .maintenanceEnded])
+        #expect(state.maintenance == nil)
+        let audit = await healer.auditRecords(since: nil, limit: 20).map(\.outcome)
+        #expect(audit.filter { $0.hasPrefix("maintenance-") } == ["maintenance-started", "maintenance-changed", "maintenance-ended"])
+    }
+
+    @Test func anExpiredPauseEndsAtTheNextTick() async {
+        let box = HealerSandbox(#function)
+        defer { box.cleanup() }
+        let clock = TestClock()
+        let healer = Healer(config: box.config, control: RecordingControl(stateFile: box.stateFile, respond: RecordingControl.succeed),
+                            clock: clock, version: "1", pid: 1)
+        _ = await healer.load()
+        _ = await healer.pause(seconds: 60, reason: "")
+        clock.set(clock.now().addingTimeInterval(61))
+        _ = await healer.tick(observe(at: clock.now()))
+        let state = await healer.currentState
+        #expect(state.maintenance == nil)
+        #expect(state.incidents.outgoing.last?.event == .maintenanceEnded)
+        #expect(state.incidents.outgoing.last?.summary.contains("the pause expired") == true)
+    }
+}

@@ -275,6 +275,34 @@ struct DaemonNotifyTests {
         _ = token
     }
 
+    @Test func theHeartbeatIsSentWhileTheHealerIsHealthyAndStopsWhenItsLoopWedges() throws {
+        let receiverDir = NSTemporaryDirectory() + "self-heal-recv-\(UUID().uuidString.prefix(8))"
+        let receiver = NotifyReceiver(directory: receiverDir, name: "hb")
+        try receiver.start()
+        defer { receiver.stop() }
+        let pingPath = "/ping/SECRET-uuid-0b1e"
+        let daemon = try DaemonProcess(config: TestConfig.json5(commandTimeoutSec: 1, extra: """
+            notify: { heartbeat: { urlFile: "$DIR/hb.url", intervalSec: 10 } },
+            """), arguments: ["--openclaw-bin", DaemonProcess.fakeOpenClaw],
+            environment: ["OPENCLAW_SELF_HEAL_TEST_WEDGE_AFTER_TICKS": "2"])
+        try Self.writeSecret("http://127.0.0.1:\(receiver.port)\(pingPath)", to: daemon.directory + "/hb.url")
+        let started = Date()
+        try daemon.start()
+        defer { daemon.stop() }
+        let address = try daemon.waitForListening()
+        #expect(DaemonProcess.eventually(timeout: 15) { receiver.requests().count >= 2 }, "\(receiver.requests())")
+        // The loop wedged after two ticks; once past the watchdog's bound (12 s) no more pings.
+        Thread.sleep(forTimeInterval: max(0, 26 - Date().timeIntervalSince(started)))
+        let pings = receiver.requests()
+        #expect(pings.count == 2, "\(pings.count) pings")
+        #expect(pings.allSatisfy { $0["method"] as? String == "GET" && $0["path"] as? String == pingPath })
+        let status = try JSONSerialization.jsonObject(with: Data(try daemon.client(address).request("GET", "/status").body)) as? [String: Any]
+        let hb = (status?["notify"] as? [String: Any])?["heartbeat"] as? [String: Any]
+        #expect(hb?["sent"] as? Int == 2)
+        #expect(!String(decoding: try daemon.client(address).request("GET", "/status").body, as: UTF8.self).contains("SECRET-uuid"))
+        #expect(!daemon.stderr.contains("SECRET-uuid"))
+    }
+
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: DaemonProcess.binary)

@@ -1,6 +1,8 @@
 import Foundation
 
 extension Healer {
+    static let maxOwedNotices = 500
+
     /// Connects the outbox. Messages already owed (saved in the state before a stop) go to it now.
     public func attachNoticeSink(_ sink: any NoticeSink) {
         ensureLoaded()
@@ -35,6 +37,15 @@ extension Healer {
         }
         let transitions = IncidentTracker.track(&state, observation: observation, decisions: decisions, now: now, config: config)
         for tr in transitions { auditTransition(tr, at: now) }
+        // Without an outbox (it could not be set up) the owed messages must not grow the state forever.
+        let excess = state.incidents.outgoing.count - Self.maxOwedNotices
+        if excess > 0 {
+            let dropped = state.incidents.outgoing.prefix(excess)
+            state.incidents.outgoing.removeFirst(excess)
+            audit(AuditRecord(time: now, incident: "-", rule: "notification", trigger: "too many messages owed to the outbox",
+                              evidence: dropped.prefix(5).map { "\($0.id): \($0.title)" }, action: nil, dryRun: config.dryRun,
+                              outcome: "notification-dropped", detail: "\(excess) oldest messages dropped (at most \(Self.maxOwedNotices) are kept)"))
+        }
     }
 
     func auditTransition(_ tr: IncidentTransition, at now: Date) {

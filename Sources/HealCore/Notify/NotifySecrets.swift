@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads every secret `notify.*` names (at start, on reload, and in `check-config`), so a bad
 /// file is refused before it is needed, with the key and the file named.
 public enum NotifySecrets {
@@ -48,6 +50,9 @@ public enum NotifySecrets {
                     heartbeat = u
                 }
             }
+        }
+        if !notify.caFile.isEmpty && !FileManager.default.isReadableFile(atPath: notify.caFile) {
+            errors.append(ConfigError(key: "notify.caFile", message: "\(notify.caFile): not a readable file"))
         }
         guard errors.isEmpty else { return .failure(NotifySecretsFailure(errors: errors)) }
         return .success(ResolvedNotify(targets: targets, heartbeatURL: heartbeat, heartbeatFromFile: !notify.heartbeat.urlFile.isEmpty))
