@@ -9,11 +9,14 @@ RUN_ARGS   ?=
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-# Build: libsystemd for sd_notify / sd_listen_fds / sd_journal.
-BUILD_DEPS := libsystemd-dev pkg-config
+# Build: libsystemd for sd_notify / sd_listen_fds / sd_journal; curl delivers notifications at run
+# time (one process per delivery).
+BUILD_DEPS := libsystemd-dev pkg-config curl
 # Tests: curl against the built binary, promtool and a real Prometheus server, systemd-analyze and
-# systemd-socket-activate (package systemd), python3 for the OpenClaw test double.
-TEST_DEPS  := $(BUILD_DEPS) curl prometheus systemd python3 python3-h11
+# systemd-socket-activate (package systemd), python3 for the OpenClaw test double and the
+# notification receivers, python3-h11 for the parser's differential check, openssl for the test CA
+# of the HTTPS receiver.
+TEST_DEPS  := $(BUILD_DEPS) curl prometheus systemd python3 python3-h11 openssl
 # Benchmarks: wrk as the load generator, nginx as the reference server.
 BENCH_DEPS := $(TEST_DEPS) wrk nginx-light procps
 

@@ -24,6 +24,8 @@ let package = Package(
         .target(name: "RawHTTP", dependencies: ["CSocketShim"]),
         .target(name: "HealCore"),
         .target(name: "OpenClawKit", dependencies: ["HealCore", "CSocketShim"]),
+        // Notifications: the durable outbox and delivery through curl, apart from HealCore's pure side.
+        .target(name: "Notify", dependencies: ["HealCore", "OpenClawKit"]),
         .target(
             name: "SystemdKit",
             dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]
@@ -31,14 +33,14 @@ let package = Package(
         .target(
             name: "SelfHealDaemon",
             dependencies: [
-                "RawHTTP", "HealCore", "OpenClawKit", "SystemdKit",
+                "RawHTTP", "HealCore", "OpenClawKit", "SystemdKit", "Notify",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "openclaw-self-heal",
             dependencies: [
-                "SelfHealDaemon",
+                "SelfHealDaemon", "Notify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,9 +48,10 @@ let package = Package(
         .testTarget(name: "HealCoreTests", dependencies: ["HealCore"]),
         .testTarget(name: "OpenClawKitTests", dependencies: ["OpenClawKit", "HealCore"]),
         .testTarget(name: "SystemdKitTests", dependencies: ["SystemdKit"]),
+        .testTarget(name: "NotifyTests", dependencies: ["Notify", "HealCore", "OpenClawKit"]),
         .testTarget(
             name: "SelfHealDaemonTests",
-            dependencies: ["SelfHealDaemon", "HealCore", "RawHTTP", "OpenClawKit"]
+            dependencies: ["SelfHealDaemon", "HealCore", "RawHTTP", "OpenClawKit", "Notify"]
         ),
         // What ships around the binary, run for real: the units under a systemd in a private PID
         // namespace, the Debian package, the status page in headless Chromium, the Grafana

@@ -35,6 +35,8 @@ public struct ControlRoutes: Sendable {
         router.add("POST", "/probe", .async { request in await self.write(request) { await self.probe(request) } })
         router.add("GET", "/", .async { request in await self.readAsync(request) { await self.statusPage() } })
         router.add("GET", "/ui", .async { request in await self.readAsync(request) { await self.statusPage() } })
+        router.add("POST", "/pause", .async { request in await self.write(request) { await self.pause(request) } })
+        router.add("POST", "/resume", .async { request in await self.write(request) { await self.resume() } })
         return router
     }
 

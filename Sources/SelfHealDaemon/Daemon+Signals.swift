@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import HealCore
 import Logging
+import Notify
 import SystemdKit
 
 extension Daemon {
@@ -16,7 +17,7 @@ extension Daemon {
                 if number == SIGHUP {
                     Task {
                         let outcome = await Daemon.reload(healer: healer, source: self.source, current: current,
-                                                          notifier: notifier, logger: logger)
+                                                          notifier: notifier, logger: logger, notify: notify)
                         if case .rejected(let errors) = outcome {
                             logger.error("SIGHUP reload refused; keeping the running config",
                                          metadata: ["errors": "\(errors.joined(separator: "; "))"])
@@ -36,13 +37,22 @@ extension Daemon {
     /// Re-reads the config from where it came from. Invalid: nothing changes and every error is
     /// returned. Valid: the healer gets it and systemd hears RELOADING=1 then READY=1.
     static func reload(healer: Healer, source: DaemonConfigSource, current: CurrentConfig,
-                       notifier: SystemdNotifier, logger: Logger) async -> ReloadOutcome {
+                       notifier: SystemdNotifier, logger: Logger, notify: Notifier) async -> ReloadOutcome {
         notifier.reloading()
         defer { notifier.ready(status: nil) }
         do {
             let loaded = try source.load()
+            // Secret files are read again on every reload; a bad one refuses the reload.
+            let resolved: ResolvedNotify
+            switch NotifySecrets.resolve(loaded.config.notify) {
+            case .success(let r): resolved = r
+            case .failure(let failure):
+                logger.error("config reload refused: notify secrets", metadata: ["errors": "\(failure.errors.count)"])
+                return .rejected(failure.errors.map(\.description))
+            }
             let changed = await healer.reload(loaded.config)
             current.replace(with: loaded.config)
+            await notify.apply(resolved, config: loaded.config.notify)
             logger.info("config reloaded", metadata: ["changed": "\(changed.joined(separator: ","))"])
             let pending = changed.filter(ReloadApplied.needsRestart)
             if !pending.isEmpty {

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import HealCore
 import Logging
+import Notify
 import OpenClawKit
 import RawHTTP
 import Synchronization
@@ -27,6 +28,9 @@ public final class Daemon: Sendable {
     let lifecycle = Mutex(Lifecycle())
     let current: CurrentConfig
     let testHooks: TestHooks
+    /// The outbox and delivery of notifications, and the dead-man heartbeat.
+    let notify: Notifier
+    let initialNotify: ResolvedNotify
 
     struct Lifecycle {
         var waiter: CheckedContinuation<Void, Never>?
@@ -72,6 +76,11 @@ public final class Daemon: Sendable {
             throw StartupError("server.listen: \(error)", exitCode: StartupError.invalidConfig)
         }
         let token = try Daemon.loadToken(config: config, loopback: listen.isLoopback)
+        switch NotifySecrets.resolve(config.notify) {
+        case .success(let resolved): self.initialNotify = resolved
+        case .failure(let failure):
+            throw StartupError("invalid config:\n" + failure.description, exitCode: StartupError.invalidConfig)
+        }
 
         // Socket activation first, before any child is spawned: libsystemd marks the passed
         // descriptors close-on-exec while it takes them.
@@ -92,6 +101,7 @@ public final class Daemon: Sendable {
         self.notifier = SystemdNotifier()
         self.testHooks = TestHooks(environment: options.environment)
         self.current = CurrentConfig(config)
+        self.notify = Daemon.makeNotifier(config: config, healer: healer, gauge: gauge, current: current)
 
         var serverConfiguration = HTTPServerConfiguration()
         serverConfiguration.maxConnections = config.server.maxConnections
@@ -103,13 +113,14 @@ public final class Daemon: Sendable {
         let loggerRef = logger
         let notifierRef = notifier
         let currentRef = current
+        let notifyRef = notify
         let routes = ControlRoutes(
             healer: healerRef, gauge: gaugeRef, auth: BearerAuth(token: token),
             authenticateReads: config.server.authenticateReads || !listen.isLoopback,
             intervalSec: { currentRef.value.monitor.intervalSec },
             reloader: {
                 await Daemon.reload(healer: healerRef, source: sourceRef, current: currentRef,
-                                    notifier: notifierRef, logger: loggerRef)
+                                    notifier: notifierRef, logger: loggerRef, notify: notifyRef)
             })
         self.server = HTTPServer(router: routes.router(), configuration: serverConfiguration)
 
@@ -162,6 +173,9 @@ public final class Daemon: Sendable {
     /// Runs until SIGTERM/SIGINT; returns after a graceful stop.
     public func run() async throws {
         for note in await healer.load() { logger.warning("\(note)") }
+        await notify.apply(initialNotify, config: await healer.config.notify)
+        for note in notify.takeNotes() { logger.warning("\(note)") }
+        await healer.attachNoticeSink(notify)
         do {
             if let fd = listenOverride {
                 try server.start(adoptingListeningDescriptor: fd)
@@ -211,6 +225,8 @@ public final class Daemon: Sendable {
         tasks.watchdog?.stop()
         tasks.monitor?.cancel()
         await server.stop(gracePeriod: .seconds(5))
+        // A delivery under way finishes first, so what was delivered is recorded as delivered.
+        await notify.stop()
         follower.stop()
         // Failures the follower already read still reach the healer before the state is saved.
         feed.finish()

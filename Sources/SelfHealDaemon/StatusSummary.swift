@@ -70,6 +70,7 @@ public enum StatusSummary {
         } else {
             lines.append("last tick: none yet")
         }
+        lines += notifyLines(s)
         for (source, fault) in s.faults.sorted(by: { $0.key < $1.key }) {
             lines.append("fault:     \(source): \(fault)")
         }

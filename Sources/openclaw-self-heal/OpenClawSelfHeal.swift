@@ -12,6 +12,7 @@ struct OpenClawSelfHeal: AsyncParsableCommand {
             was refused; 64 usage error.
             """,
         version: Daemon.version,
-        subcommands: [Serve.self, Status.self, CheckConfig.self, Reload.self, Probe.self, Version.self]
+        subcommands: [Serve.self, Status.self, CheckConfig.self, Reload.self, Probe.self, Pause.self, Resume.self,
+                      NotifyCommand.self, Version.self]
     )
 }

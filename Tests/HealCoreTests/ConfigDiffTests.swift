@@ -56,7 +56,11 @@ import Testing
         changed.gateway.verifyWindowSec += 1; changed.gateway.channelRestartVerifySec += 1
         changed.gateway.breakerBoots += 1; changed.gateway.breakerWindowSec += 1
         changed.flap.count += 1; changed.flap.windowSec += 1; changed.flap.quietSec += 1
+        changed.notify.targets = [NotifyTarget(name: "x", kind: .webhook, url: "https://x.example/")]
+        changed.notify.repeatIntervalSec += 1; changed.notify.sendResolved.toggle(); changed.notify.caFile += "x"
+        changed.notify.maxAgeSec += 1; changed.notify.timeoutSec += 1; changed.notify.heartbeat.url += "x"
+        changed.notify.heartbeat.urlFile += "x"; changed.notify.heartbeat.intervalSec += 1
         #expect(changed.changedKeys(from: HealConfig()) == ConfigSchema.keys.sorted())
-        #expect(ConfigSchema.keys.count == 54)
+        #expect(ConfigSchema.keys.count == 63)
     }
 }

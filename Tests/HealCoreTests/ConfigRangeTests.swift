@@ -41,12 +41,15 @@ import Testing
         Bound(key: "flap.count", range: 1...100),
         Bound(key: "flap.windowSec", range: 60...604_800),
         Bound(key: "flap.quietSec", range: 60...604_800),
+        Bound(key: "notify.repeatIntervalSec", range: 10...2_592_000),
+        Bound(key: "notify.maxAgeSec", range: 60...604_800),
+        Bound(key: "notify.timeoutSec", range: 2...120),
+        Bound(key: "notify.heartbeat.intervalSec", range: 10...86_400),
     ]
 
     /// `{ a: { b: value } }` for `a.b`.
     static func config(_ key: String, _ value: Int) -> String {
-        let parts = key.split(separator: ".")
-        return parts.count == 1 ? "{ \(key): \(value) }" : "{ \(parts[0]): { \(parts[1]): \(value) } }"
+        key.split(separator: ".").reversed().reduce("\(value)") { inner, part in "{ \(part): \(inner) }" }
     }
 
     static func read(_ key: String, from config: HealConfig) -> JSON5Value? {

@@ -53,7 +53,10 @@ struct HealerTests {
         #expect(state.restartBudget.restarts.isEmpty, "dry run never spends the real restart budget")
         #expect(state.crons["j1"]?.disabledByUs == true)
         #expect(state.pendingBackups.isEmpty, "no backup: nothing was changed")
-        let audit = await healer.auditRecords(since: nil, limit: 10).filter { $0.rule != "healer-lifecycle" }
+        // Besides the two plans, the incident the planned disable opened (dry run: it says so).
+        let all = await healer.auditRecords(since: nil, limit: 20).filter { $0.rule != "healer-lifecycle" }
+        #expect(all.filter { $0.outcome == "incident-opened" }.map(\.rule) == [Rule.cronDisable])
+        let audit = all.filter { !$0.outcome.hasPrefix("incident-") }
         #expect(audit.count == 2 && audit.allSatisfy { $0.dryRun && $0.outcome == "planned" && $0.action?.plan != nil })
         let metrics = box.metrics()
         #expect(metrics.map { $0["event"] as? String } == ["cron-disabled", "channel-restart"])
@@ -87,12 +90,17 @@ struct HealerTests {
         let recovered = box.metrics().last!
         #expect(recovered["model"] as? String == modelA && recovered["isPreferred"] as? Bool == true)
         #expect(box.metrics().allSatisfy { $0["dryRun"] == nil && $0["ts"] is String })
-        let audit = await healer.auditRecords(since: nil, limit: 100)
+        let records = await healer.auditRecords(since: nil, limit: 100)
+        // The disables opened one incident each, audited with their decisions' ids.
+        let opened = records.filter { $0.outcome == "incident-opened" }
+        #expect(opened.map(\.rule) == [Rule.cronDisable, Rule.pluginDisable])
+        #expect(opened.map(\.incident) == records.filter { [Rule.cronDisable, Rule.pluginDisable].contains($0.rule) && $0.action != nil }.map(\.incident))
+        let audit = records.filter { !$0.outcome.hasPrefix("incident-") }
         #expect(audit.map(\.rule) == ["healer-lifecycle", Rule.modelCooldown, Rule.sessionRepin, Rule.cronDisable,
                                       Rule.pluginDisable, Rule.modelProbe, Rule.modelRecovered])
         #expect(audit.first { $0.rule == Rule.cronDisable }?.outcome == "executed")
         #expect(fileMode(box.auditFile) == 0o600)
-        #expect(await healer.auditRecords(since: at(1), limit: 100).count == 4)
+        #expect(await healer.auditRecords(since: at(1), limit: 100).count == 6)
     }
 
     @Test func aFailedActionIsAuditedAsFailedAndUndoneInTheState() async throws {

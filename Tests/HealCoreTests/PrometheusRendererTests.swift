@@ -25,6 +25,9 @@ struct PrometheusRendererTests {
         "probe_budget_remaining", "observation_faults", "uptime_seconds",
         "gateway_rpc_ok", "gateway_service_state", "gateway_safe_mode", "gateway_suspended", "gateway_recent_boots",
         "channel_restarts_total", "action_verifications_total", "verifications_pending", "flapping",
+        "maintenance", "maintenance_remaining_seconds", "incidents_open", "incidents_opened_total", "incidents_resolved_total",
+        "notify_queued", "notify_delivered_total", "notify_failed_total", "notify_dropped_total",
+        "notify_last_success_timestamp_seconds",
     ]
 
     @Test func everyFamilyHasHelpAndTypeInTheContractOrder() {

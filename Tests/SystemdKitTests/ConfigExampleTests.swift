@@ -49,7 +49,7 @@ import Testing
     /// struct's properties are prefixed with the top-level property holding it.
     private func healConfigKeyPaths() throws -> Set<String> {
         // HealConfig.swift, then the groups declared in extensions of their own files.
-        let source = try ["HealConfig.swift", "HealConfig+Judgement.swift"].map {
+        let source = try ["HealConfig.swift", "HealConfig+Judgement.swift", "HealConfig+Notify.swift"].map {
             try String(contentsOf: Repository.root.appendingPathComponent("Sources/HealCore/Config/" + $0), encoding: .utf8)
         }.joined(separator: "\n")
         var groupOfType: [String: String] = [:]  // "AutoFix" -> "autoFix"
@@ -69,12 +69,17 @@ import Testing
         for property in properties where property.type == "HealConfig" && property.value.hasSuffix("()") {
             groupOfType[String(property.value.dropLast(2))] = property.name
         }
+        // A group inside a group (notify.heartbeat).
+        for property in properties where property.type != "HealConfig" && property.value.hasSuffix("()") {
+            if let parent = groupOfType[property.type] { groupOfType[String(property.value.dropLast(2))] = parent + "." + property.name }
+        }
         var result: Set<String> = []
         for property in properties {
             if property.type == "HealConfig" {
                 if groupOfType.values.contains(property.name) { continue }
                 result.insert(property.name)
             } else if let group = groupOfType[property.type] {
+                if groupOfType.values.contains(group + "." + property.name) { continue }
                 result.insert(group + "." + property.name)
             }
         }

@@ -13,8 +13,11 @@ public enum CheckConfigCommand {
     /// line naming the source followed by the effective config (derived paths written out) as
     /// pretty JSON with sorted keys, exit 0.
     public static func run(path: String?, environment: ConfigEnvironment = .current()) -> CheckConfigReport {
-        do {
+        do throws(ConfigLoadFailure) {
             let loaded = try ConfigLoader.load(path: path, environment: environment)
+            if case .failure(let problems) = NotifySecrets.resolve(loaded.config.notify) {
+                throw ConfigLoadFailure(source: loaded.source, errors: problems.errors)
+            }
             return CheckConfigReport(output: "config OK, from \(loaded.source)\n\(effectiveJSON(loaded.config))\n", exitCode: 0)
         } catch {
             let count = error.errors.count

@@ -18,9 +18,7 @@ enum ConfigDecoder {
                     errors.append(ConfigError(key: key, message: "must be an object, got \(value.shortDescription)"))
                     continue
                 }
-                for child in children.keys.sorted() {
-                    errors += apply("\(key).\(child)", children[child]!, to: &config)
-                }
+                errors += applyGroup(key, children, to: &config)
             } else {
                 errors += apply(key, value, to: &config)
             }
@@ -28,8 +26,26 @@ enum ConfigDecoder {
         for field in ConfigSchema.fields {
             if let problem = field.expandPath(in: &config, home: home) { errors.append(problem) }
         }
-        if errors.isEmpty { errors += writtenFileClashes(config) }
+        if errors.isEmpty { errors += writtenFileClashes(config) + NotifyConfigCheck.problems(config.notify) }
         return errors.isEmpty ? .success(config) : .failure(ConfigProblems(errors))
+    }
+
+    /// A group's members; a member that is itself a group (`notify.heartbeat`) is walked the same way.
+    private static func applyGroup(_ group: String, _ children: [String: JSON5Value], to config: inout HealConfig) -> [ConfigError] {
+        var errors: [ConfigError] = []
+        for child in children.keys.sorted() {
+            let key = "\(group).\(child)"
+            if ConfigSchema.groups.contains(key) {
+                guard case .object(let grandchildren) = children[child]! else {
+                    errors.append(ConfigError(key: key, message: "must be an object, got \(children[child]!.shortDescription)"))
+                    continue
+                }
+                errors += applyGroup(key, grandchildren, to: &config)
+            } else {
+                errors += apply(key, children[child]!, to: &config)
+            }
+        }
+        return errors
     }
 
     private static func apply(_ key: String, _ value: JSON5Value, to config: inout HealConfig) -> [ConfigError] {

@@ -14,6 +14,8 @@ struct ConfigField: Sendable {
         case modelList(WritableKeyPath<HealConfig, [String]> & Sendable)
         /// `server.allowedHosts`: up to `maxHosts` host names or addresses, each `host[:port]`.
         case hostList(WritableKeyPath<HealConfig, [String]> & Sendable)
+        /// `notify.targets`: see `NotifyTargetsField`.
+        case notifyTargets(WritableKeyPath<HealConfig, [NotifyTarget]> & Sendable)
     }
 
     let key: String
@@ -29,6 +31,7 @@ struct ConfigField: Sendable {
         case .string(let kp, _), .path(let kp, _), .command(let kp): return .string(config[keyPath: kp])
         case .modelList(let kp): return .array(config[keyPath: kp].map { .string($0) })
         case .hostList(let kp): return .array(config[keyPath: kp].map { .string($0) })
+        case .notifyTargets(let kp): return NotifyTargetsField.read(config[keyPath: kp])
         }
     }
 
@@ -86,6 +89,9 @@ struct ConfigField: Sendable {
             if problems.isEmpty {
                 config[keyPath: kp] = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
             }
+        case .notifyTargets(let kp):
+            let (targets, problems) = NotifyTargetsField.decode(value, key: key)
+            if problems.isEmpty { config[keyPath: kp] = targets }
             return problems
         }
     }
@@ -97,6 +103,8 @@ struct ConfigField: Sendable {
             return expand(kp, in: &config, home: home)
         case .command(let kp) where config[keyPath: kp].contains("/") || config[keyPath: kp].hasPrefix("~"):
             return expand(kp, in: &config, home: home)
+        case .notifyTargets(let kp):
+            return NotifyTargetsField.expandPaths(&config[keyPath: kp], key: key, home: home).first
         default:
             return nil  // empty derived paths and bare command names stay as they are
         }

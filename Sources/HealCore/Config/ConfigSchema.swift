@@ -49,12 +49,22 @@
 /// | `gateway.breakerWindowSec` | 60 to 86400 |
 /// | `flap.count` | 1 to 100 |
 /// | `flap.windowSec`, `flap.quietSec` | 60 to 604800 |
+/// | `notify.targets` | up to 32 target objects (`NotifyTargetsField`) |
+/// | `notify.repeatIntervalSec` | 10 to 2592000 |
+/// | `notify.sendResolved` | true / false |
+/// | `notify.caFile` | a path, or empty |
+/// | `notify.maxAgeSec` | 60 to 604800 |
+/// | `notify.timeoutSec` | 2 to 120 |
+/// | `notify.heartbeat.url` | empty, or an https:// (or http://) URL |
+/// | `notify.heartbeat.urlFile` | a path, or empty |
+/// | `notify.heartbeat.intervalSec` | 10 to 86400 |
 ///
 /// Besides: unknown keys are errors; a key given twice in one object is an error; the files the
 /// healer writes (state, status, metrics, audit, token) must all be different files.
 enum ConfigSchema {
     /// The nested objects, in file order.
-    static let groups = ["autoFix", "server", "monitor", "openclaw", "restartBudget", "probe", "retention", "gateway", "flap"]
+    static let groups = ["autoFix", "server", "monitor", "openclaw", "restartBudget", "probe", "retention", "gateway", "flap",
+                         "notify", "notify.heartbeat"]
 
     static let fields: [ConfigField] = [
         ConfigField(key: "modelOrder", kind: .modelList(\.modelOrder)),
@@ -119,6 +129,15 @@ enum ConfigSchema {
         ConfigField(key: "flap.count", kind: .integer(\.flap.count, 1...100)),
         ConfigField(key: "flap.windowSec", kind: .integer(\.flap.windowSec, 60...604_800)),
         ConfigField(key: "flap.quietSec", kind: .integer(\.flap.quietSec, 60...604_800)),
+        ConfigField(key: "notify.targets", kind: .notifyTargets(\.notify.targets)),
+        ConfigField(key: "notify.repeatIntervalSec", kind: .integer(\.notify.repeatIntervalSec, 10...2_592_000)),
+        ConfigField(key: "notify.sendResolved", kind: .boolean(\.notify.sendResolved)),
+        ConfigField(key: "notify.caFile", kind: .path(\.notify.caFile, allowEmpty: true)),
+        ConfigField(key: "notify.maxAgeSec", kind: .integer(\.notify.maxAgeSec, 60...604_800)),
+        ConfigField(key: "notify.timeoutSec", kind: .integer(\.notify.timeoutSec, 2...120)),
+        ConfigField(key: "notify.heartbeat.url", kind: .string(\.notify.heartbeat.url, .notifyURL)),
+        ConfigField(key: "notify.heartbeat.urlFile", kind: .path(\.notify.heartbeat.urlFile, allowEmpty: true)),
+        ConfigField(key: "notify.heartbeat.intervalSec", kind: .integer(\.notify.heartbeat.intervalSec, 10...86_400)),
     ]
 
     static let fieldsByKey: [String: ConfigField] = Dictionary(uniqueKeysWithValues: fields.map { ($0.key, $0) })

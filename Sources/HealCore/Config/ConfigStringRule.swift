@@ -14,6 +14,8 @@ enum ConfigStringRule: Sendable {
     case profileName
     /// A command name looked up on PATH, or a path to it.
     case executable
+    /// Empty, or a notification URL (`NotifyURL`).
+    case notifyURL
 
     func check(_ value: String) -> String? {
         let got = JSON5Value.quote(value)
@@ -41,6 +43,9 @@ enum ConfigStringRule: Sendable {
             if value.contains("/") { return nil }  // a path: checked and expanded as one
             return value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._+-".contains($0)) })
                 ? nil : "must be a command name (letters, digits, '.', '_', '+', '-') or a path, got \(got)"
+        case .notifyURL:
+            if value.isEmpty { return nil }
+            return NotifyURL.problem(value).map { "\($0), got \(JSON5Value.quote(NotifyURL.shown(value)))" }
         }
     }
 

@@ -32,6 +32,7 @@ public struct HealConfig: Sendable, Equatable, Codable {
     public var retention = Retention()
     public var gateway = GatewayRules()
     public var flap = Flap()
+    public var notify = Notify()
 
     public init() {}
 

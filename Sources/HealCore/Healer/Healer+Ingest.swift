@@ -6,7 +6,8 @@ extension Healer {
     public func ingest(_ event: FailureEvent) async -> IngestResult {
         ensureLoaded()
         let now = policyNow()
-        let context = PolicyContext(knownPins: lastSessions, configFile: lastConfigFile)
+        let context = PolicyContext(knownPins: lastSessions, configFile: lastConfigFile,
+                                    hold: MaintenanceGate.hold(maintenance: state.maintenance, gateway: lastGateway, now: now))
         let config = self.config
         var verdict = FailureVerdict(model: nil, attribution: "", reason: nil, retryAfterSec: nil, effect: "")
         let carried = await carryOut(now: now) { current in

@@ -8,7 +8,9 @@ extension Healer {
             lastTickDurationMs: lastTickDurationMs, gateway: lastGateway,
             faults: observationFaults.merging(fileFaults.mapValues { Redactor.redact($0, maxBytes: 1000) }) { a, _ in a },
             counters: counters.snapshot, lastTickActed: lastTickActed)
-        return StatusBuilder.build(state: state, config: config, inputs: inputs)
+        var snap = StatusBuilder.build(state: state, config: config, inputs: inputs)
+        snap.addIncidents(state: state, now: inputs.now, targets: notifyTargets, heartbeat: heartbeat)
+        return snap
     }
 
     /// The snapshot rendered for `/status` (JSON) or `/metrics` (Prometheus text), cached until the

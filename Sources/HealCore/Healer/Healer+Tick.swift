@@ -11,10 +11,12 @@ extension Healer {
         let offset = now.timeIntervalSince(clock.now())
         let observation = abs(offset) >= 1 ? observation.shifted(by: offset) : observation
         noteObservation(observation)
+        endMaintenanceIfDue(now: now)
         let config = self.config
         let carried = await carryOut(now: now, completeTick: true) {
             Policy.evaluate(state: $0, observation: observation, now: now, config: config)
         }
+        trackIncidents(observation, records: carried.records, now: now)
         cleanUpBackups(observation, disrupted: carried.disrupted, now: now)
         counters.ticks += 1
         let elapsed = started.duration(to: .now)
@@ -23,6 +25,7 @@ extension Healer {
         lastTickDurationMs = observation.gatherDurationMs + processingMs
         lastTickActed = carried.acted
         let persisted = persist()
+        if persisted { handOverNotices() }
         let snapshot = writeStatusFile()
         return TickReport(at: now, decisions: carried.records, health: snapshot.health, faults: snapshot.faults,
                           durationMs: lastTickDurationMs, persisted: persisted, statusLine: Self.statusLine(snapshot))
@@ -77,6 +80,8 @@ extension Healer {
         parts.append("restarts \(s.restartBudget.used)/\(s.restartBudget.max)" + (s.restartBudget.paused ? " paused" : ""))
         if !s.cron.failingJobs.isEmpty { parts.append("\(s.cron.failingJobs.count) cron failing") }
         if !s.faults.isEmpty { parts.append("\(s.faults.count) faults") }
+        if let m = s.maintenance { parts.append("maintenance until \(Timestamps.clock(Date(timeIntervalSince1970: TimeInterval(m.until))))Z") }
+        if let open = s.incidents, !open.isEmpty { parts.append("\(open.count) incidents open") }
         return parts.joined(separator: ", ")
     }
 }

@@ -49,6 +49,11 @@ public actor Healer {
     var observationFaults: [String: String] = [:] { didSet { revision &+= 1 } }
     var fileFaults: [String: String] = [:] { didSet { revision &+= 1 } }
     var stateSaveError: String?
+    /// The outbox the decided messages go to (nil: notifications are off, they stay in the state).
+    var noticeSink: (any NoticeSink)?
+    /// Delivery figures pushed by the notifier, shown in the snapshot.
+    var notifyTargets: [NotifyTargetStatus] = [] { didSet { revision &+= 1 } }
+    var heartbeat: HeartbeatStatus? { didSet { revision &+= 1 } }
     /// Whether `load()` ran; every entry point loads first, so a forgotten `load()` never
     /// overwrites a saved state with a fresh one.
     var loaded = false

@@ -15,6 +15,13 @@
 public enum ActionGuard {
     public static let notObservedYet = "openclaw.json not observed yet (the guard stays closed until the first tick)"
 
+    /// The refusal of `action` in `context`: a maintenance hold first, then the config checks.
+    public static func refusal(for action: HealAction, context: PolicyContext) -> String? {
+        guard action.isDisruptive else { return nil }
+        if let hold = context.hold { return hold }
+        return refusal(for: action, configFile: context.configFile)
+    }
+
     public static func refusal(for action: HealAction, configFile: ConfigFileObservation) -> String? {
         if let refusal = credentialRefusal(for: action) { return refusal }
         guard action.isDisruptive else { return nil }

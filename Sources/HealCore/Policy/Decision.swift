@@ -14,11 +14,15 @@ public struct Decision: Sendable, Equatable, Codable {
     public var refusal: String?
     /// The heal event for `metricsFile`, written once the action ran (or was planned in dry run).
     public var metric: MetricEvent?
+    /// What the decision is about when the rule can concern several things (a cron job or plugin
+    /// id); nil: the action's target, if any. Keys the incident it raises (`IncidentTracker`).
+    public var subject: String?
 
     public init(incident: String, rule: String, trigger: String, evidence: [String] = [],
-                action: HealAction? = nil, refusal: String? = nil, metric: MetricEvent? = nil) {
+                action: HealAction? = nil, refusal: String? = nil, metric: MetricEvent? = nil,
+                subject: String? = nil) {
         self.incident = incident; self.rule = rule; self.trigger = trigger; self.evidence = evidence
-        self.action = action; self.refusal = refusal; self.metric = metric
+        self.action = action; self.refusal = refusal; self.metric = metric; self.subject = subject
     }
 
     /// Whether the healer should run `action` (it has one and nothing refused it).

@@ -130,7 +130,7 @@ extension Policy {
                 if retryDue {
                     let action = HealAction.disableCron(id: job.id, name: job.name)
                     let trigger = "cron job \(job.name) (\(job.id)) failed \(t.failedRuns) runs"
-                    if let refusal = ActionGuard.refusal(for: action, configFile: context.configFile) {
+                    if let refusal = ActionGuard.refusal(for: action, context: context) {
                         refusedWhy = refusal
                         decisions.append(Decision(incident: lazy.get(&s, at: now), rule: Rule.cronDisable, trigger: trigger,
                                                   evidence: evidence, action: action, refusal: refusal))
@@ -153,7 +153,8 @@ extension Policy {
                 t.reported = "failing"
                 decisions.append(Decision(incident: lazy.get(&s, at: now), rule: Rule.cronAlert,
                                           trigger: "cron job \(job.name) (\(job.id)) failed \(t.failedRuns) runs",
-                                          evidence: evidence + ["not disabled: autoFix.disableFailingCrons is off"]))
+                                          evidence: evidence + ["not disabled: autoFix.disableFailingCrons is off"],
+                                          subject: job.id))
             }
             let repo = config.autoFix.issueRepo.trimmingCharacters(in: .whitespaces)
             let issueDue = t.lastIssueAt.map { now.timeIntervalSince($0) >= TimeInterval(config.autoFix.issueCooldownSec) } ?? true

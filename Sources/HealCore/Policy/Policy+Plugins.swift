@@ -54,7 +54,7 @@ extension Policy {
                     t.lastAlertAt = now
                     decisions.append(Decision(incident: incident.get(&s, at: now), rule: Rule.pluginAlert,
                                               trigger: "the healer's own plugin \(p.id) reports an error",
-                                              evidence: evidence + ["never disabled by the healer itself"]))
+                                              evidence: evidence + ["never disabled by the healer itself"], subject: p.id))
                 }
                 continue
             }
@@ -74,7 +74,7 @@ extension Policy {
             let trigger = "plugin \(p.name) (\(p.id)) failed to load"
             if config.autoFix.disableFailingPlugins {
                 let action = HealAction.disablePlugin(id: p.id)
-                if let refusal = ActionGuard.refusal(for: action, configFile: context.configFile) {
+                if let refusal = ActionGuard.refusal(for: action, context: context) {
                     decisions.append(Decision(incident: id, rule: Rule.pluginDisable, trigger: trigger,
                                               evidence: evidence, action: action, refusal: refusal))
                     continue // no issue until the disable can run
@@ -88,7 +88,8 @@ extension Policy {
             } else {
                 t.lastAlertAt = now
                 decisions.append(Decision(incident: id, rule: Rule.pluginAlert, trigger: trigger,
-                                          evidence: evidence + ["not disabled: autoFix.disableFailingPlugins is off"]))
+                                          evidence: evidence + ["not disabled: autoFix.disableFailingPlugins is off"],
+                                          subject: p.id))
             }
             let repo = config.autoFix.issueRepo.trimmingCharacters(in: .whitespaces)
             let issueDue = t.lastIssueAt.map { now.timeIntervalSince($0) >= TimeInterval(config.autoFix.issueCooldownSec) } ?? true

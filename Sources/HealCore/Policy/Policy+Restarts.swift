@@ -41,7 +41,7 @@ extension Policy {
         func refuse(_ why: String) {
             decisions.append(Decision(incident: id, rule: rule, trigger: trigger, evidence: evidence, action: action, refusal: why))
         }
-        if let refusal = ActionGuard.refusal(for: action, configFile: context.configFile) {
+        if let refusal = ActionGuard.refusal(for: action, context: context) {
             refuse(refusal)
             return false
         }

@@ -27,7 +27,7 @@ extension Policy {
                             "\(current) cooling until \(cooldown.map { iso($0.until) } ?? "?") (\(cooldown?.reason.rawValue ?? "?"))",
                             "fallback: \(target)"]
             if let memory { evidence.append("original pin \(memory.original) is remembered for restore") }
-            if let refusal = ActionGuard.refusal(for: action, configFile: context.configFile) {
+            if let refusal = ActionGuard.refusal(for: action, context: context) {
                 decisions.append(Decision(incident: id, rule: Rule.sessionRepin,
                                           trigger: "session \(pin.key) pinned to cooled \(current)",
                                           evidence: evidence, action: action, refusal: refusal))
@@ -113,7 +113,7 @@ extension Policy {
             evidence.append(clear ? "the session had no override before: restored with model null (the agent's default)"
                                   : "restored exactly: \(memory.original)" + (memory.originalSource.map { " (source \($0))" } ?? ""))
             let id = s.nextIncident(at: now)
-            if let refusal = ActionGuard.refusal(for: action, configFile: context.configFile) {
+            if let refusal = ActionGuard.refusal(for: action, context: context) {
                 decisions.append(Decision(incident: id, rule: Rule.sessionRestore,
                                           trigger: "\(memory.original) recovered", evidence: evidence,
                                           action: action, refusal: refusal))

@@ -21,7 +21,8 @@ public enum Policy {
         var decisions: [Decision] = []
         var restarts: [Decision] = []
         let context = PolicyContext(knownPins: observation.sessions.value ?? [],
-                                    configFile: observation.openclawConfig)
+                                    configFile: observation.openclawConfig,
+                                    hold: MaintenanceGate.hold(maintenance: state.maintenance, gateway: observation.gateway, now: now))
 
         expireCooldowns(&s, now: now, config: config, into: &decisions)
         forgetQuietModels(&s, now: now)

@@ -3,7 +3,9 @@
 public struct PolicyContext: Sendable, Equatable {
     public var knownPins: [SessionPin]
     public var configFile: ConfigFileObservation
-    public init(knownPins: [SessionPin] = [], configFile: ConfigFileObservation = .valid) {
-        self.knownPins = knownPins; self.configFile = configFile
+    /// Set while disruptive actions are held back (`MaintenanceGate`): the refusal to record.
+    public var hold: String?
+    public init(knownPins: [SessionPin] = [], configFile: ConfigFileObservation = .valid, hold: String? = nil) {
+        self.knownPins = knownPins; self.configFile = configFile; self.hold = hold
     }
 }

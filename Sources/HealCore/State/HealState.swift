@@ -26,6 +26,10 @@ public struct HealState: Sendable, Equatable, Codable {
     public var incidentCounter: Int
     /// Verifications, boots, flapping and the WhatsApp ladder.
     public var disruptive: DisruptiveState
+    /// Incidents that need a human, and the messages owed about them.
+    public var incidents = IncidentBook()
+    /// The owner's pause, while one is set (expired ones are cleared by the next tick).
+    public var maintenance: MaintenanceState?
 
     public init() {
         version = Self.currentVersion
@@ -46,6 +50,7 @@ public struct HealState: Sendable, Equatable, Codable {
         case version, models, pins, probes, whatsapp, gateway, restartBudget, crons, plugins
         case pendingBackups, inFlight, incidentCounter
         case disruptive
+        case incidents, maintenance
     }
 
     /// Groups missing from the file take their defaults, so a file written before a group existed
@@ -71,5 +76,7 @@ public struct HealState: Sendable, Equatable, Codable {
         inFlight = try c.decodeIfPresent([InFlightAction].self, forKey: .inFlight) ?? []
         incidentCounter = try c.decodeIfPresent(Int.self, forKey: .incidentCounter) ?? 0
         disruptive = try c.decodeIfPresent(DisruptiveState.self, forKey: .disruptive) ?? DisruptiveState()
+        incidents = try c.decodeIfPresent(IncidentBook.self, forKey: .incidents) ?? IncidentBook()
+        maintenance = try c.decodeIfPresent(MaintenanceState.self, forKey: .maintenance)
     }
 }

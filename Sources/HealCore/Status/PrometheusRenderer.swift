@@ -53,6 +53,7 @@ public enum PrometheusRenderer {
                  samples: s.faults.keys.sorted().map { ([("source", $0)], 1) })
         t.single(p + "uptime_seconds", .gauge, "Seconds since the healer started.", Double(s.uptimeSec))
         renderDisruptive(&t, s, prefix: p)
+        renderIncidents(&t, s, prefix: p)
         return t.output
     }
 }

@@ -28,6 +28,11 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
     public var startedAt: Int
     /// Disruptive actions: verifications, flapping, the breaker, the WhatsApp ladder.
     public var disruptive: DisruptiveStatus?
+    /// Set while the owner's pause runs.
+    public var maintenance: MaintenanceStatus? = nil
+    /// Open incidents, oldest first.
+    public var incidents: [IncidentStatus]? = nil
+    public var notify: NotifyStatus? = nil
 
     public init(health: String, activeModel: String, models: [ModelStatus], whatsapp: WhatsAppStatus,
                 cron: CronStatus, config: ConfigSummary, generatedAt: Int, plugins: PluginsStatus,

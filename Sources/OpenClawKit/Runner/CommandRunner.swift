@@ -7,7 +7,8 @@ import Glibc
 /// Each command:
 /// - is looked up on the PATH it will run with; a missing or non-executable binary comes back as
 ///   `launchError` ("openclaw: not found on PATH"), never a crash;
-/// - leads its own process group, gets `/dev/null` as stdin and no other inherited descriptor;
+/// - leads its own process group, gets `/dev/null` (or the given bytes) as stdin and no other
+///   inherited descriptor;
 /// - on timeout (or when the calling task is cancelled) gets SIGTERM sent to its whole process group,
 ///   then SIGKILL after `killGrace`; the result is returned only when the group is gone;
 /// - has stdout and stderr read concurrently and kept up to `outputCap` bytes each, the rest read and
@@ -29,7 +30,10 @@ public final class CommandRunner: Sendable {
     /// - Parameters:
     ///   - timeout: measured from the moment the command starts (waiting for a free slot does not count).
     ///   - environment: the child's complete environment; nil inherits the daemon's.
-    public func run(_ argv: [String], timeout: Duration, environment: [String: String]? = nil) async -> CommandResult {
+    ///   - stdin: bytes the child reads on standard input (at most 64 KiB), instead of `/dev/null`;
+    ///     the way to hand a child a secret without putting it in argv.
+    public func run(_ argv: [String], timeout: Duration, environment: [String: String]? = nil,
+                    stdin: [UInt8]? = nil) async -> CommandResult {
         guard let program = argv.first else {
             return CommandResult(argv: argv, launchError: "empty command")
         }
@@ -47,7 +51,7 @@ public final class CommandRunner: Sendable {
         let cancelled = CancellationFlag()
         let result = await withTaskCancellationHandler {
             await DedicatedThread.run(name: "cmd \(program)") { [outputCap, killGrace] in
-                Self.runBlocking(argv: argv, executable: executable, environment: environment,
+                Self.runBlocking(argv: argv, executable: executable, environment: environment, stdin: stdin,
                                  timeoutNs: timeout.clampedNanoseconds, killGraceNs: killGrace.clampedNanoseconds,
                                  outputCap: outputCap, cancelled: cancelled)
             }
@@ -62,11 +66,11 @@ public final class CommandRunner: Sendable {
     public var runningCount: Int { get async { await gate.running } }
 
     private static func runBlocking(argv: [String], executable: String, environment: [String: String]?,
-                                    timeoutNs: UInt64, killGraceNs: UInt64, outputCap: Int,
+                                    stdin: [UInt8]?, timeoutNs: UInt64, killGraceNs: UInt64, outputCap: Int,
                                     cancelled: CancellationFlag) -> CommandResult {
         let start = MonotonicTime.nowNs()
         let process: SpawnedProcess
-        switch ProcessSpawner.spawn(executable: executable, argv: argv, environment: environment) {
+        switch ProcessSpawner.spawn(executable: executable, argv: argv, environment: environment, stdin: stdin) {
         case .success(let spawned): process = spawned
         case .failure(.message(let message)): return CommandResult(argv: argv, launchError: message)
         }

@@ -15,9 +15,36 @@ struct SpawnedProcess {
 /// - Its signal mask is emptied and every signal reset to the default action: the daemon ignores or
 ///   blocks SIGTERM/SIGHUP/SIGPIPE for its Dispatch signal sources, and ignored signals survive
 ///   `exec`, which would make the child immune to the runner's SIGTERM.
-/// - stdin is `/dev/null`; stdout and stderr are pipes; every other descriptor is closed in the child.
+/// - stdin is `/dev/null`, or a pipe holding `stdin` (written whole before the child starts, so
+///   at most `maxStdinBytes`, one pipe's capacity); stdout and stderr are pipes; every other
+///   descriptor is closed in the child.
 enum ProcessSpawner {
-    static func spawn(executable: String, argv: [String], environment: [String: String]?) -> Result<SpawnedProcess, ExecutableLocator.Failure> {
+    static let maxStdinBytes = 65_536
+
+    static func spawn(executable: String, argv: [String], environment: [String: String]?,
+                      stdin: [UInt8]? = nil) -> Result<SpawnedProcess, ExecutableLocator.Failure> {
+        var input: (read: Int32, write: Int32)?
+        if let stdin {
+            guard stdin.count <= maxStdinBytes else {
+                return .failure(.message("standard input of \(stdin.count) bytes is larger than \(maxStdinBytes)"))
+            }
+            guard let pipe = LibcExtras.makeCloexecPipe() else { return .failure(.message("pipe: \(String(cString: strerror(errno)))")) }
+            input = pipe
+            LibcExtras.setNonBlocking(pipe.write)
+            var offset = 0
+            while offset < stdin.count {
+                let n = stdin[offset...].withUnsafeBytes { write(pipe.write, $0.baseAddress, $0.count) }
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else {
+                    let why = String(cString: strerror(errno))
+                    close(pipe.read); close(pipe.write)
+                    return .failure(.message("writing standard input: \(why)"))
+                }
+                offset += n
+            }
+            close(pipe.write)  // the child reads the bytes, then end of file
+        }
+        defer { if let input { close(input.read) } }
         guard let out = LibcExtras.makeCloexecPipe() else { return .failure(.message("pipe: \(String(cString: strerror(errno)))")) }
         guard let err = LibcExtras.makeCloexecPipe() else {
             close(out.read); close(out.write)
@@ -27,7 +54,11 @@ enum ProcessSpawner {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if let input {
+            posix_spawn_file_actions_adddup2(&actions, input.read, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
         posix_spawn_file_actions_adddup2(&actions, out.write, 1)
         posix_spawn_file_actions_adddup2(&actions, err.write, 2)
         if !LibcExtras.addCloseFrom(&actions, lowest: 3) {

@@ -1,0 +1,75 @@
+import Foundation
+
+extension Healer {
+    /// Starts (or changes) a pause of `seconds` (clamped to 1 s ... 7 days). A new pause sends
+    /// "maintenance started"; changing a running one only moves its end.
+    public func pause(seconds: Int, reason: String) -> MaintenanceState {
+        ensureLoaded()
+        let now = clock.now()
+        let length = min(max(seconds, 1), MaintenanceState.maxSec)
+        let until = now.addingTimeInterval(TimeInterval(length))
+        let why = Redactor.redact(reason, maxBytes: 300)
+        if var m = state.maintenance, m.isActive(at: now) {
+            m.until = until
+            if !why.isEmpty { m.reason = why }
+            state.maintenance = m
+            audit(AuditRecord(time: now, incident: m.id, rule: Rule.maintenance, trigger: "maintenance changed",
+                              evidence: ["until \(Timestamps.isoSeconds(until))", "reason: \(m.reason)"], action: nil,
+                              dryRun: config.dryRun, outcome: "maintenance-changed", detail: "no message: the pause was already announced"))
+            persist()
+            writeStatusFile()
+            return m
+        }
+        let m = MaintenanceState(id: state.nextIncident(at: now), since: now, until: until, reason: why)
+        state.maintenance = m
+        let notice = IncidentNotice(
+            id: "\(m.id)/started", incident: m.id, event: .maintenanceStarted, severity: .warning, rule: Rule.maintenance,
+            title: "Maintenance: the healer is paused until \(Timestamps.clock(until))Z",
+            summary: "The healer keeps watching but takes no disruptive action and sends no other message until \(Timestamps.isoSeconds(until)) or openclaw-self-heal resume."
+                + (why.isEmpty ? "" : " Reason: \(why)."),
+            evidence: ["paused for \(length) s"] + (why.isEmpty ? [] : ["reason: \(why)"]),
+            startedAt: now, dryRun: config.dryRun, createdAt: now)
+        state.incidents.outgoing.append(notice)
+        audit(AuditRecord(time: now, incident: m.id, rule: Rule.maintenance, trigger: "maintenance started",
+                          evidence: notice.evidence, action: nil, dryRun: config.dryRun, outcome: "maintenance-started",
+                          detail: "until \(Timestamps.isoSeconds(until)); message \(notice.id) queued"))
+        if persist() { handOverNotices() }
+        writeStatusFile()
+        return m
+    }
+
+    /// Ends the pause now; nil when none was running.
+    public func resume() -> MaintenanceState? {
+        ensureLoaded()
+        let now = clock.now()
+        guard let m = state.maintenance, m.isActive(at: now) else { return nil }
+        endMaintenance(m, now: now, why: "resumed by the owner")
+        return m
+    }
+
+    /// The running pause, if any.
+    public var maintenance: MaintenanceState? {
+        state.maintenance.flatMap { $0.isActive(at: clock.now()) ? $0 : nil }
+    }
+
+    func endMaintenanceIfDue(now: Date) {
+        guard let m = state.maintenance, !m.isActive(at: now) else { return }
+        endMaintenance(m, now: now, why: "the pause expired")
+    }
+
+    private func endMaintenance(_ m: MaintenanceState, now: Date, why: String) {
+        state.maintenance = nil
+        let notice = IncidentNotice(
+            id: "\(m.id)/ended", incident: m.id, event: .maintenanceEnded, severity: .warning, rule: Rule.maintenance,
+            title: "Maintenance ended: the healer acts again",
+            summary: "Maintenance ended (\(why)) after \(Int(now.timeIntervalSince(m.since) / 60)) min; the healer heals and notifies again.",
+            evidence: ["started \(Timestamps.isoSeconds(m.since))", why] + (m.reason.isEmpty ? [] : ["reason: \(m.reason)"]),
+            startedAt: m.since, resolvedAt: now, dryRun: config.dryRun, createdAt: now)
+        state.incidents.outgoing.append(notice)
+        audit(AuditRecord(time: now, incident: m.id, rule: Rule.maintenance, trigger: "maintenance ended",
+                          evidence: notice.evidence, action: nil, dryRun: config.dryRun, outcome: "maintenance-ended",
+                          detail: "message \(notice.id) queued"))
+        if persist() { handOverNotices() }
+        writeStatusFile()
+    }
+}

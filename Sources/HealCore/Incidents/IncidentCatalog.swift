@@ -1,0 +1,40 @@
+/// Which rules raise an incident that needs a human, and what it means: one line per rule.
+/// A rule not listed here only writes the audit log. The tracker opens an incident when a listed
+/// rule decides something (an alert, or an action that was not refused), keeps it open while its
+/// condition holds, and resolves it when `clears` sees it fixed.
+public enum IncidentCatalog {
+    public static let kinds: [String: IncidentKind] = [
+        Rule.whatsappAlert: .init(.critical, "WhatsApp link needs a human",
+            advice: "If it is logged out or replaced, link it again (openclaw channels login --channel whatsapp, then scan the QR code); if restarts are off, restart the gateway yourself.",
+            clears: .whatsappBack, dependsOnGateway: true),
+        Rule.restartBudgetPaused: .init(.critical, "Gateway restarts paused: the restart budget is spent",
+            advice: "Restarting did not keep the gateway healthy; read its log (journalctl --user -u openclaw-gateway). Restarts resume by themselves when the pause ends.",
+            clears: .restartsResumed),
+        Rule.configInvalid: .init(.critical, "openclaw.json is invalid: the healer refuses every change",
+            advice: "Fix the file (openclaw doctor, or a backup from configBackupsDir); the gateway will not start on it either.",
+            clears: .configValid),
+        Rule.modelsAllCooling: .init(.critical, "Every model is cooling: agents have no working model",
+            advice: "Check the providers' quotas, billing and credentials; the healer brings models back as its probes succeed.",
+            clears: .modelAvailable),
+        Rule.gatewayDown: .init(.critical, "OpenClaw gateway is down",
+            advice: "The healer restarts it within its restart budget; if this stays open, check openclaw gateway status and the gateway's log.",
+            clears: .gatewayLive, isGatewayIncident: true),
+        Rule.cronDisable: .init(.warning, "Cron job {subject} disabled after repeated failures",
+            advice: "Fix what makes it fail, then enable it again (openclaw cron enable <id>).",
+            clears: .cronBack, dependsOnGateway: true),
+        Rule.cronAlert: .init(.warning, "Cron job {subject} keeps failing",
+            advice: "Fix what makes it fail, or disable it (openclaw cron disable <id>).",
+            clears: .cronBack, dependsOnGateway: true),
+        Rule.pluginDisable: .init(.warning, "Plugin {subject} disabled: it fails to load",
+            advice: "Fix or reinstall it, then enable it again (openclaw plugins enable <id>) and restart the gateway.",
+            clears: .pluginBack),
+        Rule.pluginAlert: .init(.warning, "Plugin {subject} fails to load",
+            advice: "Fix or reinstall it, or disable it (openclaw plugins disable <id>).",
+            clears: .pluginBack),
+    ]
+
+    /// A refusal by `ActionGuard` because `openclaw.json` cannot be trusted.
+    static func isConfigRefusal(_ refusal: String) -> Bool {
+        refusal.hasPrefix("config invalid") || refusal.hasPrefix("config missing")
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+
+/// Decides, purely, which incidents are open and which messages are owed: after each tick it
+/// takes the new state, the tick's decisions and observation and `now`, opens an incident for each
+/// condition in `IncidentCatalog` that needs a human, sends a reminder every
+/// `notify.repeatIntervalSec` while it stays open, and resolves it once `IncidentClear` sees it
+/// fixed. Every message has an id derived from the incident and its step, and the book is saved
+/// with the state, so a restart neither repeats nor forgets one.
+///
+/// While maintenance holds, incidents are still opened and resolved (and audited) but no message
+/// goes out: the firing of an incident still open goes out when the hold ends, a resolution of one
+/// already announced waits for it. While a gateway incident is open, incidents that depend on the
+/// gateway fold into it instead of being sent one by one.
+public enum IncidentTracker {
+    static let maxEvidence = 20
+
+    public static func track(_ s: inout HealState, observation o: Observation, decisions: [Decision], now: Date,
+                             config: HealConfig) -> [IncidentTransition] {
+        var t: [IncidentTransition] = []
+        let held = MaintenanceGate.hold(maintenance: s.maintenance, gateway: o.gateway, now: now)
+        var raisedKeys = Set<String>()
+
+        for r in raised(&s, observation: o, decisions: decisions, now: now, config: config) {
+            raisedKeys.insert(IncidentBook.key(rule: r.rule, subject: r.subject))
+            open(&s, r, now: now, into: &t)
+        }
+        resolve(&s, observation: o, now: now, config: config, held: held, skipping: raisedKeys, into: &t)
+        fold(&s, into: &t)
+        if let held {
+            for i in t.indices where t[i].change == .opened && t[i].notice == nil { t[i].quietReason = "held: \(held)" }
+            return t
+        }
+        releaseHeld(&s)
+        announce(&s, now: now, config: config, into: &t)
+        remind(&s, now: now, config: config, into: &t)
+        return t
+    }
+
+    /// A condition raised this tick.
+    struct Raised {
+        var rule: String
+        var subject: String
+        /// The audit log's id for it (nil: take a new one if it opens).
+        var incident: String?
+        var trigger: String
+        var evidence: [String]
+    }
+
+    static func raised(_ s: inout HealState, observation o: Observation, decisions: [Decision], now: Date,
+                       config: HealConfig) -> [Raised] {
+        var out: [Raised] = []
+        for d in decisions {
+            if IncidentCatalog.kinds[d.rule] != nil, d.action == nil || d.refusal == nil {
+                out.append(Raised(rule: d.rule, subject: d.subject ?? d.action?.subjectId ?? "", incident: d.incident,
+                                  trigger: d.trigger, evidence: d.evidence))
+            }
+            if let refusal = d.refusal, IncidentCatalog.isConfigRefusal(refusal) {
+                out.append(Raised(rule: Rule.configInvalid, subject: "", incident: d.incident,
+                                  trigger: "the healer refused to \(d.action?.summary ?? d.rule): \(refusal)", evidence: d.evidence))
+            }
+        }
+        let live = IncidentClear.gatewayLive.isCleared(placeholder, state: s, observation: o, now: now, config: config)
+        let down = o.gateway.live == false || (o.gateway.live == nil && o.gateway.reachable == false)
+        if live { s.incidents.gatewayDownSince = nil }
+        else if down, s.incidents.gatewayDownSince == nil { s.incidents.gatewayDownSince = now }
+        if down, let since = s.incidents.gatewayDownSince, let lastLive = s.gateway.lastSeenLiveAt,
+           now.timeIntervalSince(since) >= Policy.gatewayDownMinSec {
+            out.append(Raised(rule: Rule.gatewayDown, subject: "", incident: nil,
+                              trigger: "the gateway has not answered live for \(Int(now.timeIntervalSince(since))) s",
+                              evidence: ["down since \(Timestamps.isoSeconds(since)); last seen live \(Timestamps.isoSeconds(lastLive))",
+                                         "reachable: \(o.gateway.reachable.map(String.init) ?? "unknown"), live: \(o.gateway.live.map(String.init) ?? "unknown")",
+                                         "detail: \(o.gateway.detail)"]))
+        }
+        let pool = ModelPool(state: s, order: config.modelOrder, now: now)
+        if !config.modelOrder.isEmpty, pool.available.isEmpty {
+            let soonest = pool.soonestExpiry()
+            out.append(Raised(rule: Rule.modelsAllCooling, subject: "", incident: nil,
+                              trigger: "all \(config.modelOrder.count) models of modelOrder are in cooldown",
+                              evidence: config.modelOrder.map { m in
+                                  "\(m): cooling until \(s.models[m]?.cooldown.map { Timestamps.isoSeconds($0.until) } ?? "?")"
+                              } + (soonest.map { ["first back: \($0.model) at \(Timestamps.isoSeconds($0.until))"] } ?? [])))
+        }
+        return out
+    }
+
+    private static let placeholder = OpenIncident(id: "", rule: "", subject: "", severity: .info, title: "", summary: "",
+                                                  evidence: [], startedAt: .distantPast, lastSeenAt: .distantPast,
+                                                  notifiedAt: nil, lastNotifiedAt: nil, reminders: 0, foldedInto: nil, folded: [])
+
+    static func open(_ s: inout HealState, _ r: Raised, now: Date, into t: inout [IncidentTransition]) {
+        guard let kind = IncidentCatalog.kinds[r.rule] else { return }
+        let key = IncidentBook.key(rule: r.rule, subject: r.subject)
+        let evidence = Array(r.evidence.prefix(maxEvidence)).map { Redactor.redact($0, maxBytes: 500) }
+        if let i = s.incidents.open.firstIndex(where: { $0.key == key }) {
+            s.incidents.open[i].lastSeenAt = now
+            s.incidents.open[i].evidence = evidence
+            return
+        }
+        let id = r.incident ?? s.nextIncident(at: now)
+        let incident = OpenIncident(
+            id: id, rule: r.rule, subject: r.subject, severity: kind.severity,
+            title: kind.title(subject: displayName(r.subject, rule: r.rule, state: s)),
+            summary: Redactor.redact("\(r.trigger). \(kind.advice)", maxBytes: 1000), evidence: evidence,
+            startedAt: now, lastSeenAt: now, notifiedAt: nil, lastNotifiedAt: nil, reminders: 0, foldedInto: nil, folded: [])
+        s.incidents.open.append(incident)
+        s.incidents.openedTotal += 1
+        t.append(IncidentTransition(change: .opened, incident: incident, notice: nil, quietReason: nil))
+    }
+
+    static func resolve(_ s: inout HealState, observation o: Observation, now: Date, config: HealConfig, held: String?,
+                        skipping raised: Set<String>, into t: inout [IncidentTransition]) {
+        var kept: [OpenIncident] = []
+        var resolvedGateways: [String] = []
+        for incident in s.incidents.open {
+            guard let kind = IncidentCatalog.kinds[incident.rule], !raised.contains(incident.key),
+                  kind.clears.isCleared(incident, state: s, observation: o, now: now, config: config) else {
+                kept.append(incident); continue
+            }
+            s.incidents.resolvedTotal += 1
+            if kind.isGatewayIncident { resolvedGateways.append(incident.id) }
+            var notice: IncidentNotice?
+            var quiet: String?
+            if incident.notifiedAt == nil { quiet = "never announced" }
+            else if !config.notify.sendResolved { quiet = "notify.sendResolved is off" }
+            else {
+                let n = message(incident, .resolved, id: "\(incident.id)/resolved", now: now, config: config)
+                if let held { s.incidents.heldNotices.append(n); quiet = "held until maintenance ends: \(held)" } else {
+                    s.incidents.outgoing.append(n); notice = n
+                }
+            }
+            t.append(IncidentTransition(change: .resolved, incident: incident, notice: notice, quietReason: quiet))
+        }
+        for i in kept.indices where kept[i].foldedInto.map(resolvedGateways.contains) == true {
+            kept[i].foldedInto = nil
+        }
+        s.incidents.open = kept
+    }
+
+    /// Dependents not yet announced fold into an open gateway incident.
+    static func fold(_ s: inout HealState, into t: inout [IncidentTransition]) {
+        guard let g = s.incidents.open.firstIndex(where: { IncidentCatalog.kinds[$0.rule]?.isGatewayIncident == true }) else { return }
+        for i in s.incidents.open.indices where i != g {
+            let incident = s.incidents.open[i]
+            guard incident.notifiedAt == nil, incident.foldedInto == nil,
+                  IncidentCatalog.kinds[incident.rule]?.dependsOnGateway == true else { continue }
+            s.incidents.open[i].foldedInto = s.incidents.open[g].id
+            s.incidents.open[g].folded.append(incident.title)
+            t.append(IncidentTransition(change: .folded, incident: s.incidents.open[i], notice: nil,
+                                        quietReason: "folded into \(s.incidents.open[g].id)"))
+        }
+    }
+
+    /// Resolutions held during maintenance go out once it ends.
+    static func releaseHeld(_ s: inout HealState) {
+        guard !s.incidents.heldNotices.isEmpty else { return }
+        s.incidents.outgoing += s.incidents.heldNotices
+        s.incidents.heldNotices = []
+    }
+
+    /// Firing messages of open incidents not yet announced (new, after maintenance, unfolded).
+    static func announce(_ s: inout HealState, now: Date, config: HealConfig, into t: inout [IncidentTransition]) {
+        for i in s.incidents.open.indices where s.incidents.open[i].notifiedAt == nil && s.incidents.open[i].foldedInto == nil {
+            let incident = s.incidents.open[i]
+            let n = message(incident, .opened, id: "\(incident.id)/opened", now: now, config: config)
+            s.incidents.open[i].notifiedAt = now
+            s.incidents.open[i].lastNotifiedAt = now
+            s.incidents.outgoing.append(n)
+            let late = now > incident.startedAt
+            t.append(IncidentTransition(change: late ? .notified : .opened, incident: s.incidents.open[i], notice: n, quietReason: nil))
+            if !late, let last = t.lastIndex(where: { $0.change == .opened && $0.incident.id == incident.id && $0.notice == nil }) {
+                t.remove(at: last)  // the opening is reported once, with its message
+            }
+        }
+    }
+
+    static func remind(_ s: inout HealState, now: Date, config: HealConfig, into t: inout [IncidentTransition]) {
+        let gatewayOpen = s.incidents.open.contains { IncidentCatalog.kinds[$0.rule]?.isGatewayIncident == true }
+        let interval = TimeInterval(config.notify.repeatIntervalSec)
+        for i in s.incidents.open.indices {
+            let incident = s.incidents.open[i]
+            guard let last = incident.lastNotifiedAt, incident.foldedInto == nil, now.timeIntervalSince(last) >= interval else { continue }
+            if gatewayOpen, IncidentCatalog.kinds[incident.rule]?.dependsOnGateway == true { continue }
+            s.incidents.open[i].reminders += 1
+            s.incidents.open[i].lastNotifiedAt = now
+            let n = message(s.incidents.open[i], .reminder, id: "\(incident.id)/reminder-\(s.incidents.open[i].reminders)",
+                            now: now, config: config)
+            s.incidents.outgoing.append(n)
+            t.append(IncidentTransition(change: .reminder, incident: s.incidents.open[i], notice: n, quietReason: nil))
+        }
+    }
+
+    static func message(_ incident: OpenIncident, _ event: IncidentNotice.Event, id: String, now: Date,
+                        config: HealConfig) -> IncidentNotice {
+        let openFor = Int(now.timeIntervalSince(incident.startedAt) / 60)
+        var summary = incident.summary
+        var title = incident.title
+        switch event {
+        case .reminder: title = "Still open: " + title; summary = "Open for \(openFor) min. " + summary
+        case .resolved: title = "Resolved: " + title; summary = "The healer saw it fixed after \(openFor) min."
+        default: break
+        }
+        var evidence = incident.evidence
+        if !incident.folded.isEmpty { evidence += incident.folded.map { "also affected: \($0)" } }
+        return IncidentNotice(id: id, incident: incident.id, event: event, severity: incident.severity, rule: incident.rule,
+                              title: title, summary: summary, evidence: evidence, startedAt: incident.startedAt,
+                              resolvedAt: event == .resolved ? now : nil, dryRun: config.dryRun, createdAt: now)
+    }
+
+    /// "Morning brief (3f1c)" for a cron job or plugin the state knows, else the id.
+    static func displayName(_ subject: String, rule: String, state s: HealState) -> String {
+        guard !subject.isEmpty else { return "" }
+        if rule.hasPrefix("cron"), let name = s.crons[subject]?.name, name != subject { return "\(name) (\(subject))" }
+        if rule.hasPrefix("plugin"), let name = s.plugins[subject]?.name, name != subject { return "\(name) (\(subject))" }
+        return subject
+    }
+}

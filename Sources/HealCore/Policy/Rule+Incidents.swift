@@ -1,0 +1,12 @@
+/// Rule names of the incidents that no single decision raises: the tracker derives them from the
+/// state, the observation or a refusal.
+extension Rule {
+    /// `openclaw.json` is invalid (or missing) and the guard refused an action because of it.
+    public static let configInvalid = "config-invalid"
+    /// Every model of `modelOrder` is in cooldown.
+    public static let modelsAllCooling = "models-all-cooling"
+    /// The gateway has not answered live for `Policy.gatewayDownMinSec`.
+    public static let gatewayDown = "gateway-down"
+    /// A pause asked for by the owner (`pause` / `resume`).
+    public static let maintenance = "maintenance"
+}

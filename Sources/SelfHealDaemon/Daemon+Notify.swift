@@ -1,0 +1,34 @@
+import Foundation
+import HealCore
+import Notify
+import OpenClawKit
+
+extension Daemon {
+    /// The notifier: its own runner (deliveries never wait for a slot behind `openclaw` commands,
+    /// nor hold one), outbox files in `<state dir>/notify-outbox`, figures and drops reported to
+    /// the healer, and the heartbeat sent only while the watchdog would be pinged.
+    static func makeNotifier(config: HealConfig, healer: Healer, gauge: HealthGauge, current: CurrentConfig) -> Notifier {
+        let directory = (config.stateFile as NSString).deletingLastPathComponent + "/notify-outbox"
+        return Notifier(
+            directory: directory, runner: CommandRunner(maxConcurrent: 4, outputCap: 64 << 10),
+            userAgent: "openclaw-self-heal/\(version)",
+            healthy: {
+                let config = current.value
+                let progressing = gauge.progress.isMakingProgress(
+                    now: Date(), startedAt: gauge.startedAt, interval: TimeInterval(config.monitor.intervalSec),
+                    tickBound: MonitorProgress.tickBound(commandTimeoutSec: config.openclaw.commandTimeoutSec))
+                guard progressing else { return false }
+                return await healer.ping()
+            },
+            onStatus: { targets, heartbeat in await healer.updateNotifyStatus(targets: targets, heartbeat: heartbeat) },
+            onDrop: { target, entry in
+                await healer.auditNotification(
+                    incident: entry.notice.incident, rule: entry.notice.rule,
+                    trigger: "notification dropped: not delivered to \(target) within notify.maxAgeSec",
+                    evidence: ["message \(entry.notice.id) (\(entry.notice.event.rawValue)): \(entry.notice.title)",
+                               "queued \(Timestamps.isoSeconds(entry.queuedAt)), \(entry.attempts) attempts"]
+                        + (entry.lastError.map { ["last error: \($0)"] } ?? []),
+                    outcome: "notification-dropped", detail: "target \(target)")
+            })
+    }
+}
