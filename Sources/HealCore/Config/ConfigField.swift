@@ -89,6 +89,7 @@ struct ConfigField: Sendable {
             if problems.isEmpty {
                 config[keyPath: kp] = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
             }
+            return problems
         case .notifyTargets(let kp):
             let (targets, problems) = NotifyTargetsField.decode(value, key: key)
             if problems.isEmpty { config[keyPath: kp] = targets }

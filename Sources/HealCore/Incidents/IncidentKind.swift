@@ -12,11 +12,14 @@ public struct IncidentKind: Sendable {
     public var dependsOnGateway: Bool
     /// The gateway itself is down or failed: dependents fold into it.
     public var isGatewayIncident: Bool
+    /// Whether reminders go out while it stays open (not for a state someone chose, such as a
+    /// gateway stopped by its owner: one message says it).
+    public var reminds: Bool
 
     public init(_ severity: IncidentSeverity, _ title: String, advice: String, clears: IncidentClear,
-                dependsOnGateway: Bool = false, isGatewayIncident: Bool = false) {
+                dependsOnGateway: Bool = false, isGatewayIncident: Bool = false, reminds: Bool = true) {
         self.severity = severity; self.title = title; self.advice = advice; self.clears = clears
-        self.dependsOnGateway = dependsOnGateway; self.isGatewayIncident = isGatewayIncident
+        self.dependsOnGateway = dependsOnGateway; self.isGatewayIncident = isGatewayIncident; self.reminds = reminds
     }
 
     func title(subject: String) -> String {

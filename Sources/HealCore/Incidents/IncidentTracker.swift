@@ -60,11 +60,15 @@ public enum IncidentTracker {
             }
         }
         let live = IncidentClear.gatewayLive.isCleared(placeholder, state: s, observation: o, now: now, config: config)
-        let down = o.gateway.live == false || (o.gateway.live == nil && o.gateway.reachable == false)
+        let down: Bool
+        switch Policy.condition(of: o.gateway) {
+        case .down, .failed: down = true
+        default: down = false
+        }
         if live { s.incidents.gatewayDownSince = nil }
         else if down, s.incidents.gatewayDownSince == nil { s.incidents.gatewayDownSince = now }
         if down, let since = s.incidents.gatewayDownSince, let lastLive = s.gateway.lastSeenLiveAt,
-           now.timeIntervalSince(since) >= Policy.gatewayDownMinSec {
+           now.timeIntervalSince(since) >= TimeInterval(config.gateway.downWindowSec) {
             out.append(Raised(rule: Rule.gatewayDown, subject: "", incident: nil,
                               trigger: "the gateway has not answered live for \(Int(now.timeIntervalSince(since))) s",
                               evidence: ["down since \(Timestamps.isoSeconds(since)); last seen live \(Timestamps.isoSeconds(lastLive))",
@@ -180,6 +184,7 @@ public enum IncidentTracker {
             let incident = s.incidents.open[i]
             guard let last = incident.lastNotifiedAt, incident.foldedInto == nil, now.timeIntervalSince(last) >= interval else { continue }
             if gatewayOpen, IncidentCatalog.kinds[incident.rule]?.dependsOnGateway == true { continue }
+            if IncidentCatalog.kinds[incident.rule]?.reminds == false { continue }
             s.incidents.open[i].reminders += 1
             s.incidents.open[i].lastNotifiedAt = now
             let n = message(s.incidents.open[i], .reminder, id: "\(incident.id)/reminder-\(s.incidents.open[i].reminders)",

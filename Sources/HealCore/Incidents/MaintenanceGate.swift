@@ -12,6 +12,9 @@ public enum MaintenanceGate {
         if let m = maintenance, m.isActive(at: now) {
             return "maintenance: paused until \(Timestamps.isoSeconds(m.until))" + (m.reason.isEmpty ? "" : " (\(m.reason))")
         }
+        if gateway?.suspended == true {
+            return "maintenance: the gateway is suspended (an OpenClaw suspend lease or an update in progress)"
+        }
         return nil
     }
 }

@@ -105,7 +105,8 @@ extension Policy {
             s.disruptive.gatewayRestartExhausted = false
         }
         decisions.append(Decision(incident: v.incident, rule: verified ? Rule.actionVerified : Rule.actionDidNotHelp,
-                                  trigger: trigger, evidence: ["decided by \(v.rule) at \(iso(v.startedAt))"], metric: metric))
+                                  trigger: trigger, evidence: ["decided by \(v.rule) at \(iso(v.startedAt))"], metric: metric,
+                                  subject: "\(v.kind.rawValue) \(v.target)"))
     }
 
     /// The next step after an action that did not help, in words (what a human must do at the end).
