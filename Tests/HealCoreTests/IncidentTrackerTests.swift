@@ -141,7 +141,8 @@ struct IncidentTrackerTests {
         s.maintenance = MaintenanceState(id: "inc-m-1", since: at(0), until: at(3600), reason: "upgrade")
         let c = makeConfig { $0.autoFix.whatsappDisconnectThreshold = 1; $0.openclaw.channelRestartGraceSec = 0 }
         let r = Policy.evaluate(state: s, observation: observe(at: at(0), whatsapp: .value(.down)), now: at(0), config: c)
-        #expect(r.decisions.contains { $0.rule == Rule.whatsappRestart && $0.refusal?.hasPrefix("maintenance: paused until") == true })
+        // The first step for a dropped link is a channel restart (issue 12); maintenance refuses it.
+        #expect(r.decisions.contains { $0.rule == Rule.channelRestart && $0.refusal?.hasPrefix("maintenance: paused until") == true })
         #expect(!r.decisions.contains { $0.isRunnable })
         #expect(r.state.restartBudget.restarts.isEmpty)  // nothing counted against the budget
 

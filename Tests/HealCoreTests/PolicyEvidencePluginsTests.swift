@@ -48,7 +48,11 @@ struct PolicyEvidencePluginsTests {
     }
 
     @Test func aFailedIssueFilingDoesNotUseUpTheCooldown() throws {
-        let config = makeConfig { $0.autoFix.issueRepo = "acme/ops"; $0.autoFix.pluginDisableCooldownSec = 600 }
+        // The disable's own verification (issue 12) is given a window past this test's end: only the
+        // issue cooldown is under test here.
+        let config = makeConfig {
+            $0.autoFix.issueRepo = "acme/ops"; $0.autoFix.pluginDisableCooldownSec = 600; $0.gateway.verifyWindowSec = 86_400
+        }
         var (s, d) = tick(HealState(), [plugin("p")], at: 0, config: config)
         let issue = try #require(d.with(rule: Rule.pluginIssue).first)
         s = Policy.applyOutcome(state: s, decision: issue, ok: false, now: at(1))
