@@ -259,7 +259,13 @@ struct DaemonNotifyTests {
 
         try Self.writeScenario(daemon, ["gateway": "up", "whatsapp": ["state": "disconnected", "afterRestart": "connected"]])
         let fake = try FakeOpenClawScenario(daemonDirectory: daemon.directory)
-        func restarted() -> Bool { fake.calls().contains { $0.starts(with: ["openclaw", "gateway", "restart"]) } }
+        // A dropped link's first step is the channel restart (`channels.stop`), a gateway restart
+        // only after it: either is the restart maintenance held back.
+        func restarted() -> Bool {
+            fake.calls().contains {
+                $0.starts(with: ["openclaw", "gateway", "restart"]) || $0.starts(with: ["openclaw", "gateway", "call", "channels.stop"])
+            }
+        }
         #expect(DaemonProcess.eventually(timeout: 10) {
             ((try? String(contentsOfFile: daemon.stateDirectory + "/self-heal-audit.jsonl", encoding: .utf8)) ?? "")
                 .contains("maintenance: paused until")
