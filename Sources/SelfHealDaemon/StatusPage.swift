@@ -16,11 +16,11 @@ enum StatusPage {
     static let knownKeys: Set<String> = [
         "health", "activeModel", "models", "whatsapp", "cron", "config", "generatedAt", "plugins", "gateway",
         "restartBudget", "sessionsRepinned", "probes", "lastTick", "faults", "counters", "version", "pid",
-        "uptimeSec", "startedAt",
+        "uptimeSec", "startedAt", "incidents", "maintenance",
     ]
 
     /// Titles for parts of the snapshot that have no section of their own yet.
-    static let genericTitles: [String: String] = ["incidents": "Open incidents"]
+    static let genericTitles: [String: String] = ["disruptive": "Disruptive actions", "notify": "Notifications"]
 
     static func render(_ s: StatusSnapshot, json: [String: Any], decisions: [AuditRecord]) -> String {
         var page = HTMLWriter()
@@ -31,6 +31,7 @@ enum StatusPage {
         page.raw("<title>openclaw-self-heal: \(HTMLText.escape(s.health))</title>")
         page.raw("<style>\(StatusPageStyle.css)</style></head><body>")
         header(&page, s)
+        incidents(&page, s)
         models(&page, s)
         sessions(&page, s)
         gateway(&page, s)
@@ -57,7 +58,29 @@ enum StatusPage {
         }
         page.raw("<p class=\"facts\">\(HTMLText.escape(facts.joined(separator: " · ")))</p>")
         if s.config.dryRun { page.raw("<p class=\"warn\">DRY RUN: actions are recorded, none is run</p>") }
+        if let m = s.maintenance {
+            let reason = m.reason.isEmpty ? "" : " (\(m.reason))"
+            page.raw("<p class=\"warn\" id=\"maintenance\">MAINTENANCE until \(HTMLText.escape(StatusSummary.clock(m.until))): ")
+            page.raw("no disruptive action, no message\(HTMLText.outside(reason))</p>")
+        }
         page.raw("</header>")
+    }
+
+    /// What needs a human, first: each open incident with its severity, since when, and whether
+    /// its message went out (or which gateway incident it is folded into).
+    private static func incidents(_ page: inout HTMLWriter, _ s: StatusSnapshot) {
+        let open = s.incidents ?? []
+        page.section("Open incidents (\(open.count))", id: "incidents")
+        if open.isEmpty {
+            page.raw("<p class=\"quiet\">none</p>")
+        } else {
+            page.table(["incident", "severity", "since", "told"], rows: open.map { incident in
+                let told = incident.foldedInto.map { "folded into \($0)" }
+                    ?? (incident.notified ? "yes" + (incident.reminders > 0 ? ", \(incident.reminders) reminder(s)" : "") : "not yet")
+                return [incident.title + " · " + incident.id, incident.severity, StatusSummary.clock(incident.startedAt), told]
+            }, rowClass: { open[$0].severity == "critical" ? "cooling" : nil })
+        }
+        page.end()
     }
 
     private static func models(_ page: inout HTMLWriter, _ s: StatusSnapshot) {
