@@ -1,7 +1,14 @@
 /// Which rules raise an incident that needs a human, and what it means: one line per rule.
 /// A rule not listed here only writes the audit log. The tracker opens an incident when a listed
 /// rule decides something (an alert, or an action that was not refused), keeps it open while its
-/// condition holds, and resolves it when `clears` sees it fixed.
+/// condition holds, and resolves it when `clears` sees it fixed. A new rule is one more entry,
+/// e.g. a finding that resolves once quiet for an hour:
+///
+///     Rule.actionDidNotHelp: .init(.critical, "A restart did not help", advice: "…", clears: .quietFor(3600)),
+///
+/// A rule about the gateway itself sets `isGatewayIncident`, so the dependents fold into it. A rule
+/// that can concern several things sets `Decision.subject` (or acts on one: the action's target is
+/// the subject), so each gets its own incident.
 public enum IncidentCatalog {
     public static let kinds: [String: IncidentKind] = [
         Rule.whatsappAlert: .init(.critical, "WhatsApp link needs a human",
