@@ -303,6 +303,34 @@ struct DaemonNotifyTests {
         #expect(!daemon.stderr.contains("SECRET-uuid"))
     }
 
+    @Test func secretFilesAreCheckedAtStartAndOnReload() throws {
+        let daemon = try DaemonProcess(config: TestConfig.json5(extra: """
+            notify: { targets: [{ name: "hook", kind: "webhook", url: "http://127.0.0.1:9/hook", tokenFile: "$DIR/hook.token" }] },
+            """), arguments: ["--openclaw-bin", DaemonProcess.fakeOpenClaw])
+        let secret = "tok-reload-SECRET-31"
+        try Self.writeSecret(secret, to: daemon.directory + "/hook.token")
+        try daemon.start()
+        defer { daemon.stop() }
+        let client = try daemon.client(try daemon.waitForListening())
+        chmod(daemon.directory + "/hook.token", 0o644)
+        let refused = try client.request("POST", "/reload", token: daemon.token)
+        #expect(refused.status == 422)
+        #expect(refused.text.contains("notify.targets[0].tokenFile: \(daemon.directory)/hook.token: readable or writable by group or others"),
+                "\(refused.text)")
+        #expect(!refused.text.contains(secret))
+        #expect(daemon.stop() == 0)
+
+        // At start: refused with the config exit code, the file named, its content not.
+        let again = try DaemonProcess(config: TestConfig.json5(extra: """
+            notify: { targets: [{ name: "hook", kind: "webhook", url: "http://127.0.0.1:9/hook", tokenFile: "\(daemon.directory)/hook.token" }] },
+            """), arguments: ["--openclaw-bin", DaemonProcess.fakeOpenClaw])
+        try again.start()
+        again.process.waitUntilExit()
+        #expect(again.process.terminationStatus == 78)
+        #expect(again.stderr.contains("hook.token: readable or writable by group or others"), "\(again.stderr)")
+        #expect(!again.stderr.contains(secret))
+    }
+
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: DaemonProcess.binary)
