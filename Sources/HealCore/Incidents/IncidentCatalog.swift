@@ -24,7 +24,7 @@ public enum IncidentCatalog {
             advice: "Check the providers' quotas, billing and credentials; the healer brings models back as its probes succeed.",
             clears: .modelAvailable),
         Rule.gatewayDown: .init(.critical, "OpenClaw gateway is down",
-            advice: "The healer restarts it within its restart budget; if this stays open, check openclaw gateway status and the gateway's log.",
+            advice: "A restart by the healer did not bring it back, or none was allowed; check openclaw gateway status and the gateway's log.",
             clears: .gatewayLive, isGatewayIncident: true),
         Rule.cronDisable: .init(.warning, "Cron job {subject} disabled after repeated failures",
             advice: "Fix what makes it fail, then enable it again (openclaw cron enable <id>).",

@@ -13,6 +13,9 @@ import Foundation
 /// gateway fold into it instead of being sent one by one.
 public enum IncidentTracker {
     static let maxEvidence = 20
+    /// The gateway incident opens after twice the restart threshold: the healer restarts a gateway
+    /// down for `Policy.gatewayDownMinSec`, and an outage its restart fixed needs nobody.
+    public static let gatewayDownNotifySec = 2 * Policy.gatewayDownMinSec
 
     public static func track(_ s: inout HealState, observation o: Observation, decisions: [Decision], now: Date,
                              config: HealConfig) -> [IncidentTransition] {
@@ -64,7 +67,7 @@ public enum IncidentTracker {
         if live { s.incidents.gatewayDownSince = nil }
         else if down, s.incidents.gatewayDownSince == nil { s.incidents.gatewayDownSince = now }
         if down, let since = s.incidents.gatewayDownSince, let lastLive = s.gateway.lastSeenLiveAt,
-           now.timeIntervalSince(since) >= Policy.gatewayDownMinSec {
+           now.timeIntervalSince(since) >= gatewayDownNotifySec {
             out.append(Raised(rule: Rule.gatewayDown, subject: "", incident: nil,
                               trigger: "the gateway has not answered live for \(Int(now.timeIntervalSince(since))) s",
                               evidence: ["down since \(Timestamps.isoSeconds(since)); last seen live \(Timestamps.isoSeconds(lastLive))",

@@ -5,7 +5,7 @@ extension Rule {
     public static let configInvalid = "config-invalid"
     /// Every model of `modelOrder` is in cooldown.
     public static let modelsAllCooling = "models-all-cooling"
-    /// The gateway has not answered live for `Policy.gatewayDownMinSec`.
+    /// The gateway has not answered live for `IncidentTracker.gatewayDownNotifySec`.
     public static let gatewayDown = "gateway-down"
     /// A pause asked for by the owner (`pause` / `resume`).
     public static let maintenance = "maintenance"
