@@ -12,7 +12,7 @@
 public enum IncidentCatalog {
     public static let kinds: [String: IncidentKind] = [
         Rule.whatsappAlert: .init(.critical, "WhatsApp link needs a human",
-            advice: "If it is logged out or replaced, link it again (openclaw channels login --channel whatsapp, then scan the QR code); if restarts are off, restart the gateway yourself.",
+            advice: "If it is logged out or replaced, link it again (openclaw channels login, then scan the QR code); if restarts are off, restart the gateway yourself.",
             clears: .whatsappBack, dependsOnGateway: true),
         Rule.restartBudgetPaused: .init(.critical, "Gateway restarts paused: the restart budget is spent",
             advice: "Restarting did not keep the gateway healthy; read its log (journalctl --user -u openclaw-gateway). Restarts resume by themselves when the pause ends.",
