@@ -103,7 +103,10 @@ public final class Notifier: NoticeSink, Sendable {
 
     /// Stops every worker after its attempt under way, and the heartbeat.
     public func stop() async {
-        for w in workers.withLock({ $0 }) { await w.stop() }
+        let all = workers.withLock { $0 }
+        await withTaskGroup(of: Void.self) { group in
+            for w in all { group.addTask { await w.stop() } }
+        }
         let h = heartbeat.withLock { $0 }
         await h?.stop()
     }

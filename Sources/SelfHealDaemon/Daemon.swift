@@ -173,9 +173,6 @@ public final class Daemon: Sendable {
     /// Runs until SIGTERM/SIGINT; returns after a graceful stop.
     public func run() async throws {
         for note in await healer.load() { logger.warning("\(note)") }
-        await notify.apply(initialNotify, config: await healer.config.notify)
-        for note in notify.takeNotes() { logger.warning("\(note)") }
-        await healer.attachNoticeSink(notify)
         do {
             if let fd = listenOverride {
                 try server.start(adoptingListeningDescriptor: fd)
@@ -198,6 +195,11 @@ public final class Daemon: Sendable {
         follower.start()
         startMonitor()
         startWatchdog()
+        // Notifications last: nothing of it delays listening or the first tick. Messages owed from
+        // before a stop (saved in the state) reach the outbox as soon as it is attached.
+        await notify.apply(initialNotify, config: await healer.config.notify)
+        for note in notify.takeNotes() { logger.warning("\(note)") }
+        await healer.attachNoticeSink(notify)
         await withCheckedContinuation { continuation in
             let alreadyStopped = lifecycle.withLock { state -> Bool in
                 if state.stopped { return true }

@@ -215,7 +215,18 @@ struct DaemonNotifyTests {
         #expect(one.status == 0, "\(one.output)")
         let bodies = good.bodies(path: "/hook")
         #expect(bodies.count == 2)
-        #expect(bodies.first?["event"] as? String == "test" && bodies.first?["version"] as? Int == 1)
+        // The exact body, with the values that differ per run taken from it and checked for shape.
+        let first = try #require(bodies.first)
+        let incident = try #require(first["incident"] as? String)
+        #expect(incident.wholeMatch(of: #/test-[0-9]{10}/#) != nil)
+        #expect((first["startedAt"] as? String)?.wholeMatch(of: #/20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/#) != nil)
+        let startedAt = try #require(first["startedAt"] as? String)
+        let raw = try #require(good.requests().first?["body"] as? String)
+        #expect(raw == #"{"dryRun":false,"event":"test","evidence":[],"host":""# + ProcessInfo.processInfo.hostName
+                + #"","id":""# + incident + #"/good","incident":""# + incident + #"","resolvedAt":null,"rule":"notify-test","#
+                + #""severity":"info","startedAt":""# + startedAt + #"","status":"firing","#
+                + #""summary":"If you read this, target good works. Nothing is wrong.","#
+                + #""title":"Test message from openclaw-self-heal","version":1}"#, "\(raw)")
         #expect(good.requests().allSatisfy { ($0["headers"] as? [String: String])?["authorization"] == "Bearer \(token)" })
         #expect(wrong.requests().isEmpty)  // the handshake failed before any request
 
@@ -230,12 +241,15 @@ struct DaemonNotifyTests {
     @Test func maintenanceHoldsARestartBackUntilResume() throws {
         let port = try FreePort.pick()
         let receiverDir = NSTemporaryDirectory() + "self-heal-recv-\(UUID().uuidString.prefix(8))"
-        let receiver = NotifyReceiver(directory: receiverDir, name: "maint")
+        try FileManager.default.createDirectory(atPath: receiverDir, withIntermediateDirectories: true)
+        let ca = try TestCA(directory: receiverDir)
+        // Over HTTPS with the test CA, through the daemon's own outbox.
+        let receiver = NotifyReceiver(directory: receiverDir, name: "maint", tls: (ca.serverCert, ca.serverKey))
         try receiver.start()
         defer { receiver.stop() }
         let daemon = try HardeningRestartableDaemon(config: TestConfig.json5(extra: """
             autoFix: { whatsappDisconnectThreshold: 1 },
-            notify: { targets: [{ name: "hook", kind: "webhook", url: "http://127.0.0.1:\(receiver.port)/hook" }] },
+            notify: { caFile: "\(ca.caFile)", targets: [{ name: "hook", kind: "webhook", url: "https://127.0.0.1:\(receiver.port)/hook" }] },
             """).replacingOccurrences(of: "logDir:", with: "channelRestartGraceSec: 0, logDir:"), port: port)
         defer { daemon.stop() }
         try Self.openclawJSON.write(toFile: daemon.directory + "/openclaw.json", atomically: true, encoding: .utf8)
@@ -307,6 +321,34 @@ struct DaemonNotifyTests {
         #expect(hb?["sent"] as? Int == 2)
         #expect(!String(decoding: try daemon.client(address).request("GET", "/status").body, as: UTF8.self).contains("SECRET-uuid"))
         #expect(!daemon.stderr.contains("SECRET-uuid"))
+    }
+
+    @Test func secretFilesAreCheckedAtStartAndOnReload() throws {
+        let daemon = try DaemonProcess(config: TestConfig.json5(extra: """
+            notify: { targets: [{ name: "hook", kind: "webhook", url: "http://127.0.0.1:9/hook", tokenFile: "$DIR/hook.token" }] },
+            """), arguments: ["--openclaw-bin", DaemonProcess.fakeOpenClaw])
+        let secret = "tok-reload-SECRET-31"
+        try Self.writeSecret(secret, to: daemon.directory + "/hook.token")
+        try daemon.start()
+        defer { daemon.stop() }
+        let client = try daemon.client(try daemon.waitForListening())
+        chmod(daemon.directory + "/hook.token", 0o644)
+        let refused = try client.request("POST", "/reload", token: daemon.token)
+        #expect(refused.status == 422)
+        #expect(refused.text.contains("notify.targets[0].tokenFile: \(daemon.directory)/hook.token: readable or writable by group or others"),
+                "\(refused.text)")
+        #expect(!refused.text.contains(secret))
+        #expect(daemon.stop() == 0)
+
+        // At start: refused with the config exit code, the file named, its content not.
+        let again = try DaemonProcess(config: TestConfig.json5(extra: """
+            notify: { targets: [{ name: "hook", kind: "webhook", url: "http://127.0.0.1:9/hook", tokenFile: "\(daemon.directory)/hook.token" }] },
+            """), arguments: ["--openclaw-bin", DaemonProcess.fakeOpenClaw])
+        try again.start()
+        again.process.waitUntilExit()
+        #expect(again.process.terminationStatus == 78)
+        #expect(again.stderr.contains("hook.token: readable or writable by group or others"), "\(again.stderr)")
+        #expect(!again.stderr.contains(secret))
     }
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {

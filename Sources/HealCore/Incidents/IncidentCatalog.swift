@@ -1,11 +1,18 @@
 /// Which rules raise an incident that needs a human, and what it means: one line per rule.
 /// A rule not listed here only writes the audit log. The tracker opens an incident when a listed
 /// rule decides something (an alert, or an action that was not refused), keeps it open while its
-/// condition holds, and resolves it when `clears` sees it fixed.
+/// condition holds, and resolves it when `clears` sees it fixed. A new rule is one more entry,
+/// e.g. a finding that resolves once quiet for an hour:
+///
+///     Rule.actionDidNotHelp: .init(.critical, "A restart did not help", advice: "…", clears: .quietFor(3600)),
+///
+/// A rule about the gateway itself sets `isGatewayIncident`, so the dependents fold into it. A rule
+/// that can concern several things sets `Decision.subject` (or acts on one: the action's target is
+/// the subject), so each gets its own incident.
 public enum IncidentCatalog {
     public static let kinds: [String: IncidentKind] = [
         Rule.whatsappAlert: .init(.critical, "WhatsApp link needs a human",
-            advice: "If it is logged out or replaced, link it again (openclaw channels login --channel whatsapp, then scan the QR code); if restarts are off, restart the gateway yourself.",
+            advice: "If it is logged out or replaced, link it again (openclaw channels login, then scan the QR code); if restarts are off, restart the gateway yourself.",
             clears: .whatsappBack, dependsOnGateway: true),
         Rule.restartBudgetPaused: .init(.critical, "Gateway restarts paused: the restart budget is spent",
             advice: "Restarting did not keep the gateway healthy; read its log (journalctl --user -u openclaw-gateway). Restarts resume by themselves when the pause ends.",
@@ -17,7 +24,7 @@ public enum IncidentCatalog {
             advice: "Check the providers' quotas, billing and credentials; the healer brings models back as its probes succeed.",
             clears: .modelAvailable),
         Rule.gatewayDown: .init(.critical, "OpenClaw gateway is down",
-            advice: "The healer restarts it within its restart budget; if this stays open, check openclaw gateway status and the gateway's log.",
+            advice: "A restart by the healer did not bring it back, or none was allowed; check openclaw gateway status and the gateway's log.",
             clears: .gatewayLive, isGatewayIncident: true),
         Rule.cronDisable: .init(.warning, "Cron job {subject} disabled after repeated failures",
             advice: "Fix what makes it fail, then enable it again (openclaw cron enable <id>).",

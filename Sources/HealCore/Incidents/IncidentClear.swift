@@ -67,7 +67,7 @@ public enum IncidentClear: Sendable, Equatable {
         }
     }
 
-    private static func gatewayUp(_ o: Observation) -> Bool {
+    static func gatewayUp(_ o: Observation) -> Bool {
         if case .up = Policy.condition(of: o.gateway) { return true }
         return false
     }

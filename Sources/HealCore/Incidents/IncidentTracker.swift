@@ -13,6 +13,11 @@ import Foundation
 /// gateway fold into it instead of being sent one by one.
 public enum IncidentTracker {
     static let maxEvidence = 20
+    /// The gateway incident opens after twice the restart threshold: the healer restarts a gateway
+    /// down for `Policy.gatewayDownMinSec`, and an outage its restart fixed needs nobody.
+    public static func gatewayDownNotifySec(_ config: HealConfig) -> TimeInterval {
+        2 * TimeInterval(config.gateway.downWindowSec)
+    }
 
     public static func track(_ s: inout HealState, observation o: Observation, decisions: [Decision], now: Date,
                              config: HealConfig) -> [IncidentTransition] {
@@ -35,61 +40,6 @@ public enum IncidentTracker {
         remind(&s, now: now, config: config, into: &t)
         return t
     }
-
-    /// A condition raised this tick.
-    struct Raised {
-        var rule: String
-        var subject: String
-        /// The audit log's id for it (nil: take a new one if it opens).
-        var incident: String?
-        var trigger: String
-        var evidence: [String]
-    }
-
-    static func raised(_ s: inout HealState, observation o: Observation, decisions: [Decision], now: Date,
-                       config: HealConfig) -> [Raised] {
-        var out: [Raised] = []
-        for d in decisions {
-            if IncidentCatalog.kinds[d.rule] != nil, d.action == nil || d.refusal == nil {
-                out.append(Raised(rule: d.rule, subject: d.subject ?? d.action?.subjectId ?? "", incident: d.incident,
-                                  trigger: d.trigger, evidence: d.evidence))
-            }
-            if let refusal = d.refusal, IncidentCatalog.isConfigRefusal(refusal) {
-                out.append(Raised(rule: Rule.configInvalid, subject: "", incident: d.incident,
-                                  trigger: "the healer refused to \(d.action?.summary ?? d.rule): \(refusal)", evidence: d.evidence))
-            }
-        }
-        let live = IncidentClear.gatewayLive.isCleared(placeholder, state: s, observation: o, now: now, config: config)
-        let down: Bool
-        switch Policy.condition(of: o.gateway) {
-        case .down, .failed: down = true
-        default: down = false
-        }
-        if live { s.incidents.gatewayDownSince = nil }
-        else if down, s.incidents.gatewayDownSince == nil { s.incidents.gatewayDownSince = now }
-        if down, let since = s.incidents.gatewayDownSince, let lastLive = s.gateway.lastSeenLiveAt,
-           now.timeIntervalSince(since) >= TimeInterval(config.gateway.downWindowSec) {
-            out.append(Raised(rule: Rule.gatewayDown, subject: "", incident: nil,
-                              trigger: "the gateway has not answered live for \(Int(now.timeIntervalSince(since))) s",
-                              evidence: ["down since \(Timestamps.isoSeconds(since)); last seen live \(Timestamps.isoSeconds(lastLive))",
-                                         "reachable: \(o.gateway.reachable.map(String.init) ?? "unknown"), live: \(o.gateway.live.map(String.init) ?? "unknown")",
-                                         "detail: \(o.gateway.detail)"]))
-        }
-        let pool = ModelPool(state: s, order: config.modelOrder, now: now)
-        if !config.modelOrder.isEmpty, pool.available.isEmpty {
-            let soonest = pool.soonestExpiry()
-            out.append(Raised(rule: Rule.modelsAllCooling, subject: "", incident: nil,
-                              trigger: "all \(config.modelOrder.count) models of modelOrder are in cooldown",
-                              evidence: config.modelOrder.map { m in
-                                  "\(m): cooling until \(s.models[m]?.cooldown.map { Timestamps.isoSeconds($0.until) } ?? "?")"
-                              } + (soonest.map { ["first back: \($0.model) at \(Timestamps.isoSeconds($0.until))"] } ?? [])))
-        }
-        return out
-    }
-
-    private static let placeholder = OpenIncident(id: "", rule: "", subject: "", severity: .info, title: "", summary: "",
-                                                  evidence: [], startedAt: .distantPast, lastSeenAt: .distantPast,
-                                                  notifiedAt: nil, lastNotifiedAt: nil, reminders: 0, foldedInto: nil, folded: [])
 
     static func open(_ s: inout HealState, _ r: Raised, now: Date, into t: inout [IncidentTransition]) {
         guard let kind = IncidentCatalog.kinds[r.rule] else { return }
@@ -192,30 +142,5 @@ public enum IncidentTracker {
             s.incidents.outgoing.append(n)
             t.append(IncidentTransition(change: .reminder, incident: s.incidents.open[i], notice: n, quietReason: nil))
         }
-    }
-
-    static func message(_ incident: OpenIncident, _ event: IncidentNotice.Event, id: String, now: Date,
-                        config: HealConfig) -> IncidentNotice {
-        let openFor = Int(now.timeIntervalSince(incident.startedAt) / 60)
-        var summary = incident.summary
-        var title = incident.title
-        switch event {
-        case .reminder: title = "Still open: " + title; summary = "Open for \(openFor) min. " + summary
-        case .resolved: title = "Resolved: " + title; summary = "The healer saw it fixed after \(openFor) min."
-        default: break
-        }
-        var evidence = incident.evidence
-        if !incident.folded.isEmpty { evidence += incident.folded.map { "also affected: \($0)" } }
-        return IncidentNotice(id: id, incident: incident.id, event: event, severity: incident.severity, rule: incident.rule,
-                              title: title, summary: summary, evidence: evidence, startedAt: incident.startedAt,
-                              resolvedAt: event == .resolved ? now : nil, dryRun: config.dryRun, createdAt: now)
-    }
-
-    /// "Morning brief (3f1c)" for a cron job or plugin the state knows, else the id.
-    static func displayName(_ subject: String, rule: String, state s: HealState) -> String {
-        guard !subject.isEmpty else { return "" }
-        if rule.hasPrefix("cron"), let name = s.crons[subject]?.name, name != subject { return "\(name) (\(subject))" }
-        if rule.hasPrefix("plugin"), let name = s.plugins[subject]?.name, name != subject { return "\(name) (\(subject))" }
-        return subject
     }
 }
