@@ -263,8 +263,7 @@ extension Policy {
         }
         guard s.disruptive.gatewayCondition != word else { return }
         s.disruptive.gatewayCondition = word
-        guard let word else { return }
-        _ = word
+        guard word != nil else { return }
         decisions.append(Decision(incident: s.nextIncident(at: now), rule: rule, trigger: trigger, evidence: evidence))
     }
 }
