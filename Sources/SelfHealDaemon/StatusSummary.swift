@@ -46,6 +46,12 @@ public enum StatusSummary {
         case nil: gateway = "unknown (\(s.gateway.detail))"
         }
         lines.append("gateway:   \(gateway)")
+        var held: [String] = []
+        if let unit = s.gateway.serviceState, unit != "unknown" { held.append("unit \(unit)") }
+        if s.gateway.safeMode == true { held.append("SAFE MODE (crash-loop breaker)") }
+        if s.gateway.suspended == true { held.append("suspended") }
+        if let fault = s.gateway.probeFault { held.append("probe fault: \(fault)") }
+        if !held.isEmpty { lines.append("           " + held.joined(separator: "; ")) }
         var whatsapp = s.whatsapp.status
         if s.whatsapp.disconnectStreak > 0 { whatsapp += ", disconnected for \(s.whatsapp.disconnectStreak) tick(s)" }
         lines.append("whatsapp:  \(whatsapp)")
@@ -64,6 +70,18 @@ public enum StatusSummary {
             if let until = s.restartBudget.pausedUntil { budget += " until \(clock(until))" }
         }
         lines.append("restarts:  \(budget)")
+        if let d = s.disruptive {
+            func list(_ counts: [String: Int]) -> String {
+                counts.isEmpty ? "none" : counts.keys.sorted().map { "\($0) \(counts[$0]!)" }.joined(separator: ", ")
+            }
+            var checks = "verified: \(list(d.verified)); did not help: \(list(d.didNotHelp))"
+            if !d.pending.isEmpty { checks += "; checking: " + d.pending.map { "\($0.kind) of \($0.target)" }.joined(separator: ", ") }
+            lines.append("checks:    \(checks)")
+            var flapping: [String] = []
+            if d.gatewayFlapping { flapping.append("gateway") }
+            if d.whatsappFlapping { flapping.append("whatsapp") }
+            if !flapping.isEmpty { lines.append("flapping:  \(flapping.joined(separator: ", ")) (no restarts until it is quiet)") }
+        }
         lines.append("probes:    \(s.probes.enabled ? "\(s.probes.remaining)/\(s.probes.budgetPerHour) left this hour" : "off")")
         if let tick = s.lastTick {
             lines.append("last tick: \(clock(Int(tick.at))) (\(tick.durationMs) ms)")

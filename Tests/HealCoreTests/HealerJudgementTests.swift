@@ -54,7 +54,9 @@ struct HealerJudgementTests {
         clock.advance(600)
         report = await healer.tick(observe(at: clock.now(), whatsapp: .value(.down)))
         #expect(report.decisions.contains { $0.decision.rule == Rule.restartBudgetResumed })
-        #expect(report.decisions.contains { $0.decision.rule == Rule.channelRestart && $0.outcome == "executed" })
+        #expect(report.decisions.contains { $0.decision.rule == Rule.channelRestart && $0.outcome == "started" })
+        await healer.settleBackgroundActions()
+        #expect(await healer.auditRecords(since: nil, limit: 50).contains { $0.rule == Rule.channelRestart && $0.outcome == "executed" })
         // The gateway's own timestamps follow the same shift: a disconnect written "now" on the
         // jumped wall clock is now in policy time too.
         let snap = await healer.snapshot()

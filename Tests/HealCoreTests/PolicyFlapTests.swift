@@ -60,4 +60,27 @@ struct PolicyFlapTests {
         }
         #expect(ended && restarts >= 1)
     }
+
+    @Test func aFlappingGatewayIsNotRestarted() {
+        var up = GatewayObservation(reachable: true, live: true, ready: true, detail: "up")
+        up.rpcOk = true; up.serviceState = .active
+        var down = GatewayObservation(reachable: false, live: false, detail: "wedged")
+        down.rpcOk = false; down.serviceState = .active
+        let config = makeConfig { $0.gateway.downTicks = 3; $0.gateway.downWindowSec = 120 }
+        var s = HealState()
+        var all: [Decision] = []
+        // Down two ticks, up one, seven times over: too short to restart, but it flaps.
+        for i in 0..<21 {
+            let r = evaluate(s, observe(at: at(Double(i) * 60), gateway: i % 3 == 2 ? up : down, whatsapp: .value(.unreachable)), config: config)
+            s = r.0; all += r.1
+        }
+        #expect(all.with(rule: Rule.gatewayFlapping).count == 1)
+        // Then down for good: no restart while it flaps.
+        for i in 21..<36 {
+            let r = evaluate(s, observe(at: at(Double(i) * 60), gateway: down, whatsapp: .value(.unreachable)), config: config)
+            s = r.0; all += r.1
+        }
+        #expect(!all.contains { if case .restartGateway = $0.action { return $0.isRunnable } else { return false } })
+        #expect(s.disruptive.gatewayFlap.isFlapping)
+    }
 }

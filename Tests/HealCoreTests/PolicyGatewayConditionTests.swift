@@ -54,6 +54,10 @@ struct PolicyGatewayConditionTests {
         #expect(alerts.count == 1)
         #expect(alerts[0].trigger.contains("never starts it"))
         #expect(s.gateway.downStreak == 0)
+        // An inconclusive tick in between does not make the alert come again.
+        let blind = GatewayObservation(reachable: nil, detail: "openclaw missing")
+        let (_, again) = run([blind, Self.gateway(rpc: false, unit: .inactive, pid: nil)], from: s, start: 1800)
+        #expect(again.flatMap { $0 }.with(rule: Rule.gatewayStoppedByOwner).isEmpty)
     }
 
     @Test func aFailedUnitWithExit78IsAlertedAndNeverRestarted() {

@@ -10,9 +10,13 @@ import Testing
 
     @Test func connectedDefaultAccount() throws {
         let wa = try ChannelsStatusParser.parse(ok(SheetSamples.channelsConnected))
-        #expect(wa == WhatsAppObservation(present: true, gatewayReachable: true, accountId: "default", enabled: true,
-                                          configured: true, linked: true, running: true, connected: true,
-                                          healthState: "healthy", reconnectAttempts: 0))
+        var expected = WhatsAppObservation(present: true, gatewayReachable: true, accountId: "default", enabled: true,
+                                           configured: true, linked: true, running: true, connected: true,
+                                           healthState: "healthy", reconnectAttempts: 0)
+        // Issue 12: the gateway's own times, for when an outage began.
+        expected.lastConnectedAt = Date(timeIntervalSince1970: 1_755_849_000)
+        expected.lastStartAt = Date(timeIntervalSince1970: 1_755_848_990)
+        #expect(wa == expected)
     }
 
     @Test(arguments: [false, true]) func pluginPrefixLinesIncludingBracesAreSkipped(trailingNewline: Bool) throws {

@@ -17,6 +17,20 @@ import Testing
         #expect(Set(server.requestedPaths) == ["/healthz", "/readyz"])
     }
 
+    /// Issue 12: a local `/readyz` whose details name safe mode (it has answered 200 in that state).
+    @Test func readyzDetailsThatNameSafeModeAreSafeMode() async throws {
+        let server = try FakeHealthServer(routes: [
+            "/healthz": FakeHealthServer.live,
+            "/readyz": .respond(status: 200, body: #"{"ready":true,"crashLoop":{"safeMode":true,"uncleanBoots":3}}"#),
+        ])
+        defer { server.stop() }
+        let observation = await probe.probe(baseURL: server.baseURL)
+        #expect(observation.ready == true && observation.safeMode)
+        let plain = try FakeHealthServer()
+        defer { plain.stop() }
+        #expect(await probe.probe(baseURL: plain.baseURL).safeMode == false)
+    }
+
     @Test func chunkedBodyAndBasePath() async throws {
         let server = try FakeHealthServer(routes: [
             "/gw/healthz": .respond(status: 200, body: #"{"ok":true,"status":"live"}"#, chunked: true),

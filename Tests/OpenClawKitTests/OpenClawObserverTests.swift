@@ -39,11 +39,11 @@ import Testing
         #expect(observation.openclawConfig == .valid)
         #expect(observation.gatherDurationMs > 0)
         // `gateway status` runs every tick now (issue 12: rpc.ok, the unit's state and the pid come
-        // from it), and `health --json` while the RPC answers; sessions came from the RPC (no legacy
-        // file); the guard asks OpenClaw's own `config validate` too (issue 13).
+        // from it); `health --json` only while something needs healing; sessions came from the RPC
+        // (no legacy file); the guard asks OpenClaw's own `config validate` too (issue 13).
         let commands = Set(try fake.calls().map { $0.argv.prefix(3).joined(separator: " ") })
         #expect(commands == ["channels status --json", "cron list --all", "plugins list --json", "gateway call sessions.list",
-                             "gateway status --json", "health --json", "config validate"])
+                             "gateway status --json", "config validate"])
         #expect(observation.gateway.rpcOk == true && observation.gateway.pid == 4242 && observation.gateway.startedAt != nil)
         #expect(observation.gateway.probeFault == nil && !observation.gateway.safeMode && !observation.gateway.suspended)
     }

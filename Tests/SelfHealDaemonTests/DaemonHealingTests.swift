@@ -62,8 +62,10 @@ struct DaemonHealingTests {
             }
         }
         #expect(repinned, "calls: \(fake.calls())")
-        let sessions = try fake.read()["sessions"] as? [String: [String: Any]]
-        #expect(sessions?["agent:main:main"]?["providerOverride"] as? String == "openai")
+        // The double records a call before it saves what the call changed.
+        #expect(DaemonProcess.eventually(timeout: 5) {
+            ((try? fake.read())?["sessions"] as? [String: [String: Any]])?["agent:main:main"]?["providerOverride"] as? String == "openai"
+        })
         // The audit record follows the command's outcome, a moment after the fake saw the call.
         let audited = DaemonProcess.eventually(timeout: 5) {
             ((try? String(contentsOfFile: daemon.directory + "/state/self-heal-audit.jsonl", encoding: .utf8)) ?? "")

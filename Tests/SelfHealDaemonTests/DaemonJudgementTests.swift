@@ -3,6 +3,7 @@ import Testing
 @testable import SelfHealDaemon
 
 /// Issue 12 end to end: the built daemon against the OpenClaw test double, one rule per test.
+/// Waits are generous (the test double is a Python process per command); none is a speed check.
 @Suite(.serialized)
 struct DaemonJudgementTests {
     static let openclawJSON = "{ gateway: { mode: 'local' } }\n"
@@ -28,7 +29,7 @@ struct DaemonJudgementTests {
         func audited(_ rule: String) -> [[String: Any]] { audit().filter { $0["rule"] as? String == rule } }
         func calls(_ prefix: [String]) -> [[String]] { fake.calls().filter { $0.starts(with: prefix) } }
         func ticks() throws -> Int { (try status()["counters"] as? [String: Any])?["ticks"] as? Int ?? 0 }
-        func waitTicks(_ n: Int, timeout: TimeInterval = 20) throws -> Bool {
+        func waitTicks(_ n: Int, timeout: TimeInterval = 60) throws -> Bool {
             let target = try ticks() + n
             return try DaemonProcess.eventually(timeout: timeout) { try ticks() >= target }
         }
@@ -64,8 +65,8 @@ struct DaemonJudgementTests {
         #expect(try (run.status()["gateway"] as? [String: Any])?["probeFault"] as? String != nil)
         #expect(run.audited("gateway-probe-fault").count == 1)
         try update(run) { $0["gateway"] = "wedged" }
-        #expect(DaemonProcess.eventually(timeout: 15) { !run.calls(["openclaw", "gateway", "restart"]).isEmpty })
-        #expect(try DaemonProcess.eventually(timeout: 15) { try (run.disruptive()["verified"] as? [String: Int])?["gateway-restart"] == 1 },
+        #expect(DaemonProcess.eventually(timeout: 45) { !run.calls(["openclaw", "gateway", "restart"]).isEmpty })
+        #expect(try DaemonProcess.eventually(timeout: 45) { try (run.disruptive()["verified"] as? [String: Int])?["gateway-restart"] == 1 },
                 "\(run.audit().suffix(6))")
         #expect(try run.waitTicks(3))
         #expect(run.calls(["openclaw", "gateway", "restart"]).count == 1)
@@ -109,10 +110,10 @@ struct DaemonJudgementTests {
         // OpenClaw's channel monitor gets its default 600 s: long over for this outage.
         let extra = Self.fast.replacingOccurrences(of: "whatsappDisconnectThreshold: 1", with: "whatsappDisconnectThreshold: 2")
         let run = try start(["gateway": "up", "whatsapp": ["state": "disconnected", "disconnectedAtMs": hourAgo]], extra: extra)
-        #expect(DaemonProcess.eventually(timeout: 10) { run.calls(["openclaw", "gateway", "call", "channels.start"]).count == 1 },
+        #expect(DaemonProcess.eventually(timeout: 45) { run.calls(["openclaw", "gateway", "call", "channels.start"]).count == 1 },
                 "\(run.daemon.stderr.suffix(2000))")
         #expect(run.calls(["openclaw", "gateway", "call", "channels.stop"]).count == 1)
-        #expect(try DaemonProcess.eventually(timeout: 10) { try (run.disruptive()["verified"] as? [String: Int])?["channel-restart"] == 1 })
+        #expect(try DaemonProcess.eventually(timeout: 45) { try (run.disruptive()["verified"] as? [String: Int])?["channel-restart"] == 1 })
         #expect(run.calls(["openclaw", "gateway", "restart"]).isEmpty)
         #expect(try (run.status()["counters"] as? [String: Any])?["channelRestarts"] as? Int == 1)
         let directory = run.daemon.directory
@@ -134,11 +135,11 @@ struct DaemonJudgementTests {
         let run = try start(["gateway": "up", "channelLifecycle": false, "whatsapp": ["state": "disconnected", "afterRestart": "connected"]],
                             openclaw: "channelRestartGraceSec: 0,")
         defer { run.daemon.stop() }
-        #expect(DaemonProcess.eventually(timeout: 15) { run.calls(["openclaw", "gateway", "restart"]).count == 1 },
+        #expect(DaemonProcess.eventually(timeout: 45) { run.calls(["openclaw", "gateway", "restart"]).count == 1 },
                 "\(run.fake.calls().suffix(8))")
         #expect(run.calls(["openclaw", "gateway", "call", "channels.stop"]).count == 1)
         #expect(run.calls(["openclaw", "gateway", "call", "channels.start"]).isEmpty)
-        #expect(try DaemonProcess.eventually(timeout: 15) { try (run.disruptive()["verified"] as? [String: Int])?["gateway-restart"] == 1 },
+        #expect(try DaemonProcess.eventually(timeout: 45) { try (run.disruptive()["verified"] as? [String: Int])?["gateway-restart"] == 1 },
                 "\(run.audit().suffix(6))")
         #expect(run.audit().contains { ($0["trigger"] as? String)?.hasPrefix("channel restart not possible") == true })
     }
@@ -150,7 +151,7 @@ struct DaemonJudgementTests {
         defer { run.daemon.stop() }
         #expect(try run.waitTicks(2))
         try update(run) { $0["gateway"] = "wedged" }
-        #expect(try DaemonProcess.eventually(timeout: 15) { try (run.disruptive()["verified"] as? [String: Int])?["gateway-restart"] == 1 },
+        #expect(try DaemonProcess.eventually(timeout: 45) { try (run.disruptive()["verified"] as? [String: Int])?["gateway-restart"] == 1 },
                 "\(run.audit().suffix(6))")
         #expect(try run.waitTicks(3))
         #expect(run.calls(["openclaw", "gateway", "restart"]).count == 1)
@@ -158,19 +159,19 @@ struct DaemonJudgementTests {
         #expect(run.audit().contains { $0["rule"] as? String == "gateway-restart" && $0["outcome"] as? String == "under-way" })
     }
 
-    /// Point 5, and across a restart of the healer: a restart that takes 12 s runs in the
+    /// Point 5, and across a restart of the healer: a restart that takes 20 s runs in the
     /// background (ticks and /status go on); the healer is stopped meanwhile and started again on
     /// the same state: the action is recorded as interrupted, its verification survives, and the
     /// new boot verifies it. One restart in all.
     @Test func aSlowRestartStallsNothingAndIsVerifiedAfterTheHealerRestarts() throws {
-        let run = try start(["gateway": "up", "service": ["state": "active"], "restartMode": "slow", "restartDelaySec": 12])
+        let run = try start(["gateway": "up", "service": ["state": "active"], "restartMode": "slow", "restartDelaySec": 20])
         #expect(try run.waitTicks(2))
         try update(run) { $0["gateway"] = "wedged" }
-        #expect(DaemonProcess.eventually(timeout: 15) { run.calls(["openclaw", "gateway", "restart"]).count == 1 })
+        #expect(DaemonProcess.eventually(timeout: 45) { run.calls(["openclaw", "gateway", "restart"]).count == 1 })
         // The CLI is still in its startup wait: ticks and answers go on.
         let before = try run.ticks()
-        #expect(try run.waitTicks(3, timeout: 10), "ticks continue while the restart runs")
-        #expect(try run.ticks() >= before + 3)
+        #expect(try run.waitTicks(2, timeout: 15), "ticks continue while the restart runs")
+        #expect(try run.ticks() >= before + 2)
         #expect(try (run.disruptive()["pending"] as? [[String: Any]])?.first?["kind"] as? String == "gateway-restart")
         let directory = run.daemon.directory
         #expect(run.daemon.stop() == 0)
@@ -178,7 +179,7 @@ struct DaemonJudgementTests {
         let again = try start(nil, reusing: directory)
         defer { again.daemon.stop() }
         #expect(again.audit().contains { $0["outcome"] as? String == "interrupted" && ($0["action"] as? [String: Any])?["kind"] as? String == "restart_gateway" })
-        #expect(try DaemonProcess.eventually(timeout: 30) { try (again.disruptive()["verified"] as? [String: Int])?["gateway-restart"] == 1 },
+        #expect(try DaemonProcess.eventually(timeout: 45) { try (again.disruptive()["verified"] as? [String: Int])?["gateway-restart"] == 1 },
                 "\(again.audit().suffix(6)) \((try? again.fake.read()) ?? [:])")
         #expect(try again.waitTicks(2))
         #expect(again.calls(["openclaw", "gateway", "restart"]).count == 1)
@@ -214,13 +215,13 @@ struct DaemonJudgementTests {
         // An outside restart (systemd) makes the third boot: safe mode, the account stopped.
         #expect(try run.waitTicks(2))
         try Self.runFake(["gateway", "restart"], scenarioDirectory: run.fake.directory)
-        #expect(try DaemonProcess.eventually(timeout: 15) { try (run.status()["gateway"] as? [String: Any])?["safeMode"] as? Bool == true })
-        #expect(DaemonProcess.eventually(timeout: 15) { run.calls(["openclaw", "gateway", "call", "channels.start"]).count == 1 },
+        #expect(try DaemonProcess.eventually(timeout: 45) { try (run.status()["gateway"] as? [String: Any])?["safeMode"] as? Bool == true })
+        #expect(DaemonProcess.eventually(timeout: 45) { run.calls(["openclaw", "gateway", "call", "channels.start"]).count == 1 },
                 "\(run.audit().suffix(6))")
         #expect(try run.waitTicks(4))
         #expect(run.calls(["openclaw", "gateway", "restart"]).count == 1, "only the outside restart")
         #expect(run.calls(["openclaw", "gateway", "call", "channels.stop"]).isEmpty)
-        #expect(run.audited("channel-start").first?["outcome"] as? String == "executed")
+        #expect(run.audited("channel-start").contains { $0["outcome"] as? String == "executed" })
     }
 
     /// Point 7: a link that drops again and again is flapping: one alert, no restart.
@@ -233,7 +234,7 @@ struct DaemonJudgementTests {
             try update(run) { $0["whatsapp"] = ["state": i % 2 == 0 ? "disconnected" : "connected"] }
             #expect(try run.waitTicks(1))
         }
-        #expect(try DaemonProcess.eventually(timeout: 5) { try run.disruptive()["whatsappFlapping"] as? Bool == true })
+        #expect(try DaemonProcess.eventually(timeout: 45) { try run.disruptive()["whatsappFlapping"] as? Bool == true })
         #expect(run.audited("whatsapp-flapping").count == 1)
         #expect(run.calls(["openclaw", "gateway", "call"]).filter { $0.contains("channels.stop") }.isEmpty)
         #expect(run.calls(["openclaw", "gateway", "restart"]).isEmpty)
@@ -245,7 +246,7 @@ struct DaemonJudgementTests {
         let run = try start(["gateway": "up", "whatsapp": "disconnected"], extra: Self.fast + "dryRun: true,",
                             openclaw: "channelRestartGraceSec: 0,")
         defer { run.daemon.stop() }
-        #expect(try DaemonProcess.eventually(timeout: 10) { try (run.disruptive()["dryRunRestartsUsed"] as? Int ?? 0) >= 1 })
+        #expect(try DaemonProcess.eventually(timeout: 45) { try (run.disruptive()["dryRunRestartsUsed"] as? Int ?? 0) >= 1 })
         #expect(try (run.status()["restartBudget"] as? [String: Any])?["used"] as? Int == 0)
         #expect(run.calls(["openclaw", "gateway", "call", "channels.stop"]).isEmpty)
         #expect(run.audited("channel-restart").first?["outcome"] as? String == "planned")

@@ -306,7 +306,11 @@ struct HardeningFaultInjectionTests {
         // restart, the cron and the plugin disable come at the next ticks).
         try "{ gateway: { mode: 'local' } }\n".write(toFile: openclawJSON, atomically: true, encoding: .utf8)
         let kinds = { Set(scenario.disruptiveCalls.map { $0.argv.filter { !$0.hasPrefix("-") }.prefix(2).joined(separator: " ") }) }
-        let recovered = DaemonProcess.eventually(timeout: 20) { kinds().isSuperset(of: ["gateway restart", "cron disable", "plugins disable"]) }
+        // Issue 12: WhatsApp's first step is the channel's stop/start (`gateway call channels.*`).
+        let recovered = DaemonProcess.eventually(timeout: 20) {
+            kinds().isSuperset(of: ["gateway call", "cron disable", "plugins disable"])
+                && scenario.disruptiveCalls.contains { $0.argv.contains("channels.stop") }
+        }
         #expect(recovered, "after the fix only \(kinds()) ran: \(faults(daemon))")
         #expect(waitForFaults(daemon) { $0["openclaw-config"] == nil } != nil)
         HardeningScale.record("fault-invalid-openclaw-json", [

@@ -65,7 +65,9 @@ extension Healer {
         }
         // Background restarts clear their own in-flight mark when they return.
         let background = Set(backgroundActions.keys)
-        state.inFlight.removeAll { f in inFlight.contains(f) && !(f.kind == "restart_gateway" && background.contains(f.incident)) }
+        state.inFlight.removeAll { f in
+            inFlight.contains(f) && !((f.kind == "restart_gateway" || f.kind.hasSuffix("_channel")) && background.contains(f.incident))
+        }
         persist()
         return carried
     }
@@ -99,12 +101,14 @@ extension Healer {
                     carried.probes.append(ProbeResult(model: model, ok: false,
                                                       detail: "dry run: not executed; would run \(Self.describe(plan))"))
                 }
-            } else if case .restartGateway = action {
-                // It may take minutes (the CLI follows the gateway's startup): ticks, HTTP answers
-                // and watchdog pings go on meanwhile; the outcome is recorded when it returns.
+            } else if Self.runsInBackground(action) {
+                // A gateway restart may take minutes (the CLI follows the gateway's startup), a
+                // channel restart two commands: ticks, HTTP answers and watchdog pings go on
+                // meanwhile; the outcome is recorded when it returns.
                 startInBackground(d, action: action, plan: plan)
                 outcome = "started"
-                detail = "running in the background (timeout \(config.gateway.restartTimeoutSec) s); the next ticks verify it"
+                let timeout = action.kind == "restart_gateway" ? config.gateway.restartTimeoutSec : config.openclaw.commandTimeoutSec
+                detail = "running in the background (timeout \(timeout) s); the next ticks verify it"
                 metricDue = false
             } else {
                 let result = await control.execute(action, config: config)
@@ -113,7 +117,6 @@ extension Healer {
                 detail = result.detail
                 metricDue = metricDue && result.ok
                 state = Policy.applyCommandOutcome(state: state, decision: d, outcome: result, now: after)
-                if case .restartChannel = action, result.ok { counters.channelRestarts += 1 }
                 if case .disablePlugin = action, result.ok { configWrittenForUs = true }
                 if case .probeModel(let model) = action {
                     let probe = result.probe ?? ProbeResult(model: model, ok: result.ok, detail: result.detail)
@@ -158,6 +161,14 @@ extension Healer {
         }
     }
 
+    /// Restarts run off the tick (see `startInBackground`).
+    static func runsInBackground(_ action: HealAction) -> Bool {
+        switch action {
+        case .restartGateway, .restartChannel: return true
+        default: return false
+        }
+    }
+
     /// executed | failed | under-way (the action may still take effect) | unsupported.
     static func outcomeWord(_ result: ActionOutcome) -> String {
         if result.unsupported { return "unsupported" }
@@ -181,7 +192,9 @@ extension Healer {
         backgroundActions[d.incident] = nil
         let outcome = Self.outcomeWord(result)
         state = Policy.applyCommandOutcome(state: state, decision: d, outcome: result, now: policyNow())
-        if result.ok { counters.gatewayRestarts += 1 }
+        if result.ok {
+            if case .restartChannel = action { counters.channelRestarts += 1 } else { counters.gatewayRestarts += 1 }
+        }
         counters.count(action: action.kind, result: Self.resultLabel(outcome), dryRun: false)
         state.inFlight.removeAll { $0.incident == d.incident && $0.kind == action.kind }
         let time = clock.now()

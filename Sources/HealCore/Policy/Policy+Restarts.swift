@@ -234,6 +234,8 @@ extension Policy {
     /// Says each gateway condition a human should know about once per episode.
     private static func noteGatewayCondition(_ s: inout HealState, _ condition: GatewayCondition, _ g: GatewayObservation,
                                              now: Date, into decisions: inout [Decision]) {
+        // A tick that could not tell changes nothing: the condition is not said again after it.
+        if condition == .unknown { return }
         let word: String?
         var rule = ""
         var trigger = ""
@@ -263,8 +265,7 @@ extension Policy {
         }
         guard s.disruptive.gatewayCondition != word else { return }
         s.disruptive.gatewayCondition = word
-        guard let word else { return }
-        _ = word
+        guard word != nil else { return }
         decisions.append(Decision(incident: s.nextIncident(at: now), rule: rule, trigger: trigger, evidence: evidence))
     }
 }

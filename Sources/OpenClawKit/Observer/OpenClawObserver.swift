@@ -27,8 +27,15 @@ public struct OpenClawObserver: GatewayObserver {
         async let gateway = observeGateway(config)
         async let sessions = observeSessions(config)
         async let openclawConfig = observeConfig(config)
+        var gatewayObservation = await gateway
+        let whatsappObservation = await whatsapp
+        // `health --json` adds safe mode and the start time. It matters only while there is
+        // something to heal, so a healthy tick does not pay for one more command.
+        if gatewayObservation.rpcOk == true, whatsappObservation.value?.connected != true {
+            await addHealthSummary(to: &gatewayObservation, config)
+        }
         let (verdict, files) = await openclawConfig
-        var observation = Observation(at: at, gateway: await gateway, whatsapp: await whatsapp, cronJobs: await cronJobs,
+        var observation = Observation(at: at, gateway: gatewayObservation, whatsapp: whatsappObservation, cronJobs: await cronJobs,
                                       plugins: await plugins, sessions: await sessions, openclawConfig: verdict,
                                       gatherDurationMs: Int((MonotonicTime.nowNs() - started) / 1_000_000))
         observation.openclawConfigFiles = files
@@ -49,8 +56,8 @@ public struct OpenClawObserver: GatewayObserver {
         await parsed(OpenClawCommands.pluginsList(config), config, PluginsListParser.parse)
     }
 
-    /// `/healthz` + `/readyz` and `gateway status --json` together, plus `health --json` while the
-    /// RPC answers and the end of today's log. `rpc.ok` true means up whatever `/healthz` says: a
+    /// `/healthz` + `/readyz` and `gateway status --json` together, and the end of today's log
+    /// (`observe` adds `health --json` while something needs healing). `rpc.ok` true means up whatever `/healthz` says: a
     /// refused or slow probe is then a probe fault (a `gatewayUrl` that does not match the port
     /// the gateway really uses never reads as "gateway down"). The CLI also gives the unit's
     /// systemd state, the pid, the last exit status, a suspend lease or update, and safe mode.
@@ -86,19 +93,23 @@ public struct OpenClawObserver: GatewayObserver {
         } catch {
             g.detail += "; \(error)"
         }
-        if g.rpcOk == true {
-            if let health = try? HealthSummaryParser.parse(await run(OpenClawCommands.health(config), config), now: now) {
-                g.safeMode = g.safeMode || health.safeMode
-                g.suspended = g.suspended || health.suspended
-                if g.startedAt == nil { g.startedAt = health.startedAt }
-            }
-        }
         if let at = await suppressedAt, now.timeIntervalSince(at) < TimeInterval(config.gateway.breakerWindowSec),
            at >= (g.startedAt ?? .distantPast) {
             g.safeMode = true
             g.detail += "; gateway log: channel autostart suppressed at \(Timestamps.iso(at))"
         }
         return g
+    }
+
+    /// Safe mode, a suspend and the start time as `health --json` reports them.
+    func addHealthSummary(to g: inout GatewayObservation, _ config: HealConfig) async {
+        guard let health = try? HealthSummaryParser.parse(await run(OpenClawCommands.health(config), config), now: clock.now()) else {
+            return
+        }
+        g.safeMode = g.safeMode || health.safeMode
+        g.suspended = g.suspended || health.suspended
+        if g.startedAt == nil { g.startedAt = health.startedAt }
+        if health.safeMode { g.detail += "; health: safe mode" }
     }
 
     /// The legacy file when configured for it or when it exists, else the gateway's `sessions.list`.

@@ -68,7 +68,7 @@ public enum ChannelsStatusParser {
         }
         let disconnect = LastDisconnect(field("lastDisconnect"))
         let healthState = field("healthState")?.string
-        return WhatsAppObservation(
+        var observation = WhatsAppObservation(
             present: true,
             gatewayReachable: reachable,
             accountId: accountId,
@@ -84,6 +84,9 @@ public enum ChannelsStatusParser {
             loggedOut: disconnect.loggedOut || healthState == "logged-out",
             lastError: field("lastError")?.string ?? disconnect.error
         )
+        observation.lastConnectedAt = field("lastConnectedAt").flatMap(LastDisconnect.date)
+        observation.lastStartAt = field("lastStartAt").flatMap(LastDisconnect.date)
+        return observation
     }
 
     /// `lastDisconnect` is a string (older versions) or `{at, status?, error?, loggedOut?}`.

@@ -55,6 +55,7 @@ struct HardeningScenario {
             return words.starts(with: ["gateway", "restart"]) || words.starts(with: ["cron", "disable"])
                 || words.starts(with: ["plugins", "disable"]) || words.starts(with: ["gateway", "call", "sessions.patch"])
                 || words.starts(with: ["cron", "edit"])
+                || words.starts(with: ["gateway", "call", "channels.stop"]) || words.starts(with: ["gateway", "call", "channels.start"])
         }
     }
 }
