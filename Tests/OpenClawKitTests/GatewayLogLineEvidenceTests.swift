@@ -71,3 +71,17 @@ import Testing
                 "a CLI without the command leaves the guard's own check")
     }
 }
+
+@Suite struct LogFailureDeduplicatorRotateTests {
+    @Test func aRotateProfileDoesNotHideTheCandidateFailedOfItsRun() {
+        var dedup = LogFailureDeduplicator()
+        func failure(_ decision: String) -> GatewayLogLineFailure {
+            GatewayLogLineFailure(event: FailureEvent(at: Date(), source: .log, model: "anthropic/claude-opus-4-6", errorText: "",
+                                                      reason: .rateLimit, decision: decision),
+                                  runId: "r1", origin: .failoverDecision)
+        }
+        let answers = ["rotate_profile", "candidate_failed", "fallback_model", "rotate_profile"].map { dedup.isNew(failure($0)) }
+        // The rotation does not hide the model failure; still one of each per run and model.
+        #expect(answers == [true, true, false, false])
+    }
+}

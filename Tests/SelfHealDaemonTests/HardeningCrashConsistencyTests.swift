@@ -60,6 +60,18 @@ struct HardeningCrashConsistencyTests {
         var check = HardeningCrashCheck(stateDirectory: daemon.stateDirectory, scenarioDirectory: daemon.scenarioDirectory,
                                         fallbackModel: Self.fallback)
         try daemon.start()
+        // Repins move only sessions a tick has seen with a strict pin, and the guard stays closed
+        // until the first tick (issue 13): the first run lives until one repin has run, so the
+        // kills below land on a healer with repins to keep consistent.
+        let auditPath = daemon.stateDirectory + "/self-heal-audit.jsonl"
+        let firstChurn = try HardeningChurn(address: "127.0.0.1:\(port)", tokenFile: daemon.stateDirectory + "/self-heal.token",
+                                            seconds: 30, sessions: Self.sessions)
+        let repinRan = DaemonProcess.eventually(timeout: 30) {
+            ((try? String(contentsOfFile: auditPath, encoding: .utf8)) ?? "").split(separator: "\n")
+                .contains { $0.contains("\"rule\":\"session-repin\"") && $0.contains("\"outcome\":\"executed\"") }
+        }
+        _ = firstChurn.stop()
+        #expect(repinRan, "no repin within 30 s of the first start")
         // One poster for the whole run: it retries while the daemon is down.
         let churnSeconds = scale.crashKills * 4 + 60
         let churn = try HardeningChurn(address: "127.0.0.1:\(port)", tokenFile: daemon.stateDirectory + "/self-heal.token",

@@ -12,6 +12,13 @@ public enum ConnectivityErrors {
         "network request failed", "abnormal closure",
     ]
 
+    /// The texts alone, for a caller that already classified the failure.
+    public static func mentionsConnectivity(_ text: String?) -> Bool {
+        guard let text, !text.isEmpty else { return false }
+        let lower = text.lowercased()
+        return needles.contains { lower.contains($0) }
+    }
+
     public static func isConnectivity(text: String?, reason: String?) -> Bool {
         if let reason, reason == FailureReason.timeout.rawValue { return true }
         guard let text, !text.isEmpty else { return false }

@@ -6,7 +6,8 @@ public struct FailureVerdict: Sendable, Equatable, Codable {
     public var attribution: String
     public var reason: FailureReason?
     public var retryAfterSec: Int?
-    /// cooled|extended|already-cooling|kept-last-model|not-a-model-failure|no-model|stale.
+    /// cooled|extended|already-cooling|kept-last-model|not-a-model-failure|no-model|stale|unattributed|
+    /// profile-rotated|profile-cooled.
     public var effect: String
     public init(model: String?, attribution: String, reason: FailureReason?, retryAfterSec: Int?, effect: String) {
         self.model = model; self.attribution = attribution; self.reason = reason

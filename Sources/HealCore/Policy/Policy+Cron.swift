@@ -89,8 +89,8 @@ extension Policy {
             let status = job.lastRunStatus?.lowercased()
             let classification = status == "error" ? cronFailureClass(job) : Classification(reason: nil)
             let modelFailure = classification.reason?.isModelFailure == true
-            let connectivity = modelFailure
-                || ConnectivityErrors.isConnectivity(text: job.lastError, reason: job.lastErrorReason)
+            // Classified once above; only the connectivity words are looked at again.
+            let connectivity = modelFailure || ConnectivityErrors.mentionsConnectivity(job.lastError)
             var failedRunsSeen = 0
             if previous == nil {
                 if status == "error" { failedRunsSeen = max(1, job.consecutiveErrors ?? 1) }

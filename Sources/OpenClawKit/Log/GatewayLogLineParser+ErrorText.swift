@@ -40,11 +40,15 @@ extension GatewayLogLineParser {
             decision: firstString(meta, ["decision"]) ?? pairs["decision"])
 
         // Only an error: an HTTP error status, a reason (given or classified), or a provider in cooldown.
-        let isError = (status ?? 0) >= 400 || failureReason(fromLog: explicitReason) != nil
-            || cooldownProvider != nil
-            || ErrorClassifier.classify(classificationText, httpStatus: status).reason != nil
-        guard isError else { return [] }
-        return makeFailure(fields, origin: .providerError, at: at).map { [$0] } ?? []
+        // When only the classifier can tell, its answer is handed on, so the line is classified once.
+        var classified: Classification?
+        if (status ?? 0) < 400 && failureReason(fromLog: explicitReason) == nil && cooldownProvider == nil {
+            let owner = modelIdentifier(provider: provider, model: model).flatMap(ModelID.provider(of:))
+            let c = ErrorClassifier.classify(classificationText, httpStatus: status, provider: owner)
+            guard c.reason != nil else { return [] }
+            classified = c
+        }
+        return makeFailure(fields, origin: .providerError, at: at, classified: classified).map { [$0] } ?? []
     }
 
     /// `key=value` pairs of a console message (`embedded run agent end: runId=r1 isError=true

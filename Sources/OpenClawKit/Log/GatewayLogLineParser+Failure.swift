@@ -24,7 +24,8 @@ extension GatewayLogLineParser {
     /// Builds the failure, classifying the text when OpenClaw gave no usable reason. Nil when no model
     /// is known (the healer cools models, so an unattributed failure is of no use to it) or when the
     /// failure is a context overflow (not a model failure).
-    static func makeFailure(_ fields: FailureFields, origin: GatewayLogLineFailure.Origin, at: Date) -> GatewayLogLineFailure? {
+    static func makeFailure(_ fields: FailureFields, origin: GatewayLogLineFailure.Origin, at: Date,
+                            classified: Classification? = nil) -> GatewayLogLineFailure? {
         guard let model = modelIdentifier(provider: fields.provider, model: fields.model) else { return nil }
         // OpenClaw's own reason is kept; the classifier runs only where it gave none (or only its
         // catch-all), so each failure is classified once.
@@ -33,8 +34,8 @@ extension GatewayLogLineParser {
         if let reason, reason != .unknown {
             classification = ErrorClassifier.hints(in: fields.classificationText, reason: reason)
         } else {
-            classification = ErrorClassifier.classify(fields.classificationText, httpStatus: fields.status,
-                                                      provider: ModelID.provider(of: model))
+            classification = classified ?? ErrorClassifier.classify(fields.classificationText, httpStatus: fields.status,
+                                                                    provider: ModelID.provider(of: model))
             reason = classification.reason ?? reason
         }
         if reason == .contextOverflow { return nil }

@@ -3,7 +3,9 @@
 /// OpenClaw logs a single failed call several times: `embedded_run_failover_decision`, then
 /// `model_fallback_decision` (`candidate_failed`), then `embedded_run_agent_end` or an
 /// `All models failed` summary, all with the same `runId`. The healer should count it once, so only
-/// the first failure per (run, model) is passed on. Failures without a run id are never dropped.
+/// the first failure per (run, model) is passed on. A `rotate_profile` decision is kept apart: it
+/// comes first in a run but shows no model failure, so it must not hide the `candidate_failed`
+/// that may follow. Failures without a run id are never dropped.
 /// The memory is bounded: the oldest keys are forgotten first.
 struct LogFailureDeduplicator {
     let capacity: Int
@@ -18,7 +20,7 @@ struct LogFailureDeduplicator {
     /// True the first time (run, model) is offered; false for repeats still remembered.
     mutating func isNew(_ failure: GatewayLogLineFailure) -> Bool {
         guard let runId = failure.runId, !runId.isEmpty else { return true }
-        let key = runId + "\u{1F}" + (failure.event.model ?? "")
+        let key = runId + "\u{1F}" + (failure.event.model ?? "") + (failure.event.showsModelFailing ? "" : "\u{1F}rotate")
         guard !seen.contains(key) else { return false }
         seen.insert(key)
         if order.count < capacity {

@@ -6,14 +6,19 @@ extension OpenClawObserver {
     /// `$include`s, then, when the CLI offers it, `openclaw config validate` (OpenClaw's own schema
     /// check) within the command timeout. A timeout refuses like an invalid config: the guard
     /// cannot vouch for what it could not check. A CLI without the command (an unknown-command
-    /// answer) leaves the walk's verdict.
+    /// answer) leaves the walk's verdict. The answer is remembered for the same bytes (see
+    /// `ConfigValidateCache`), so the command runs when the config changes, not every tick.
     func observeConfig(_ config: HealConfig) async -> (ConfigFileObservation, ConfigFileSet) {
         let (walked, files) = await DedicatedThread.run(name: "config check") { [configFile = config.configFile] in
             OpenClawConfigCheck.inspect(path: configFile)
         }
         guard walked == .valid else { return (walked, files) }
+        let now = clock.now()
+        if let remembered = validateCache.answer(for: files.digest, now: now) { return (remembered ?? walked, files) }
         let result = await run(OpenClawCommands.configValidate(config), config)
-        return (Self.validateVerdict(result, timeoutSec: config.openclaw.commandTimeoutSec) ?? walked, files)
+        let verdict = Self.validateVerdict(result, timeoutSec: config.openclaw.commandTimeoutSec)
+        if !result.timedOut { validateCache.remember(verdict, for: files.digest, now: now) }
+        return (verdict ?? walked, files)
     }
 
     /// nil when the answer says nothing the walk did not (valid, not offered, unreadable).

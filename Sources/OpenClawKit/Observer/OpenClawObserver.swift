@@ -11,6 +11,8 @@ public struct OpenClawObserver: GatewayObserver {
     /// Variables added to the daemon's environment for every command (empty: inherit as is).
     public var extraEnvironment: [String: String]
     public var clock: any HealClock
+    /// `openclaw config validate` answers per config digest, shared by every copy of the observer.
+    let validateCache = ConfigValidateCache()
 
     public init(runner: CommandRunner, httpProbe: GatewayHTTPProbe = GatewayHTTPProbe(),
                 extraEnvironment: [String: String] = [:], clock: any HealClock = SystemClock()) {
