@@ -150,4 +150,14 @@ import Testing
         let text = "café sk-ant-api03-Zx8mQ2vN4pL6rT0yW3bK5dF7hJ9cG1sA 日本 password=pässwörd1 ✓"
         #expect(Redactor.redact(text) == "café sk-[REDACTED] 日本 password=[REDACTED] ✓")
     }
+
+    /// Found by the redactor fuzz target: a JWT whose payload ran into `Bearer` swallowed the
+    /// word, and the credential after it survived.
+    @Test func aSchemeWordAtTheEndOfAMaskedBodyStillMasksItsCredential() {
+        let text = "t eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiBearer dGhpc2lzYXNlY3JldHRva2Vu42IxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fw"
+        let out = Redactor.redact(text)
+        #expect(!out.contains("dGhpc2lzYXNlY3JldHRva2Vu42"), "\(out)")
+        #expect(out == "t eyJ[REDACTED] [REDACTED]")
+        #expect(Redactor.redact("sk-ant-api03-Zx8mQ2vN4pBearer dGhpc2lzYXNlY3JldHRva2Vu42") == "sk-[REDACTED] [REDACTED]")
+    }
 }

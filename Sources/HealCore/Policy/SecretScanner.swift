@@ -26,8 +26,14 @@ struct SecretScanner {
         let count = bytes.count
         var index = 0
         while index < count {
-            if let range = secret(at: index) {
+            if var range = secret(at: index) {
                 replace(range)
+                // A body can end in the word of an authorization scheme (`…eyJzdWIiOiBearer tok`):
+                // its credential follows the masked range and must go too.
+                while let credential = credentialAfterScheme(endingIn: range) {
+                    replace(credential)
+                    range = credential
+                }
                 index = range.upperBound
             } else {
                 index += 1
@@ -214,6 +220,16 @@ struct SecretScanner {
         default:
             return false
         }
+    }
+
+    /// The credential of a `Bearer`/`Basic` whose word ends `range`, if it follows the range.
+    private func credentialAfterScheme(endingIn range: Range<Int>) -> Range<Int>? {
+        for length in [6, 5] where range.upperBound - length >= range.lowerBound {
+            if let credential = authorizationScheme(range.upperBound - length), credential.lowerBound >= range.upperBound {
+                return credential
+            }
+        }
+        return nil
     }
 
     /// `scheme://user:password@host`: the password goes.
