@@ -150,4 +150,34 @@ import Testing
         let text = "café sk-ant-api03-Zx8mQ2vN4pL6rT0yW3bK5dF7hJ9cG1sA 日本 password=pässwörd1 ✓"
         #expect(Redactor.redact(text) == "café sk-[REDACTED] 日本 password=[REDACTED] ✓")
     }
+
+    /// Found by the redactor fuzz target: a JWT whose payload ran into `Bearer` swallowed the
+    /// word, and the credential after it survived.
+    @Test func aSchemeWordAtTheEndOfAMaskedBodyStillMasksItsCredential() {
+        let text = "t eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiBearer dGhpc2lzYXNlY3JldHRva2Vu42IxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fw"
+        let out = Redactor.redact(text)
+        #expect(!out.contains("dGhpc2lzYXNlY3JldHRva2Vu42"), "\(out)")
+        #expect(out == "t eyJ[REDACTED] [REDACTED]")
+        #expect(Redactor.redact("sk-ant-api03-Zx8mQ2vN4pBearer dGhpc2lzYXNlY3JldHRva2Vu42") == "sk-[REDACTED] [REDACTED]")
+    }
+
+    /// Found by the redactor fuzz target: the URL rule masked the password and went on after it,
+    /// so a key in the user name before it was never looked at.
+    @Test func aKeyInAURLsUserNameIsMaskedWithThePassword() {
+        let text = "fetch https://xaccessAIzaSyD4x9Qm2Lp7Vn3Kc8Rt1Wb6Yh0Ju5Fe2Gs-token:abcd1235235efgh@github.com/x"
+        let out = Redactor.redact(text)
+        #expect(!out.contains("SyD4x9Qm2Lp7Vn3Kc8Rt") && !out.contains("abcd1235235efgh"), "\(out)")
+        #expect(out == "fetch https://xaccessAIza[REDACTED]:[REDACTED]@github.com/x")
+        #expect(Redactor.redact(out) == out)
+    }
+
+    /// Found by the redactor fuzz target: a GitHub token's body ran into the letters `ghp` of the
+    /// next token, which then lost its prefix and survived.
+    @Test func aTokenGluedToTheNextOneMasksBoth() {
+        let text = "auth: ghp_0123456789abcdefghijAB789abcdefghghp_R4nD0mT0k3nV4lu3Xy9Zq2Wp8Lm5Kj7Hg1Fd/a"
+        let out = Redactor.redact(text)
+        #expect(!out.contains("R4nD0mT0k3nV4lu3"), "\(out)")
+        #expect(out == "auth: ghp_[REDACTED]_[REDACTED]/a")
+        #expect(Redactor.redact(out) == out)
+    }
 }

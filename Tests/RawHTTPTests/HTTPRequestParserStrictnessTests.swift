@@ -77,4 +77,23 @@ import Testing
         #expect(HostField.authority(ofAbsoluteTarget: "http://Evil.example:80/status?x") == "Evil.example:80")
         #expect(HostField.authority(ofAbsoluteTarget: "/status") == nil)
     }
+
+    /// Found by the http-parser fuzz target: a chunk-size line past the line limit that ends in a
+    /// bare LF was "bare LF" in one piece but "too long" when it trickled in. The length is judged
+    /// first now, so the answer does not depend on the split; the same for the trailer section.
+    @Test(arguments: [
+        (Self.chunkedHead + String(repeating: "f", count: 20) + "\n", HTTPParseError.badRequest(.invalidChunkSize)),
+        (Self.chunkedHead + "0\r\n" + String(repeating: "x", count: 60) + "\n", HTTPParseError.headerSectionTooLarge),
+        (Self.chunkedHead + "5;a\n", HTTPParseError.badRequest(.bareLineFeedInChunk)),
+    ])
+    func theAnswerDoesNotDependOnHowTheBytesArrive(text: String, error: HTTPParseError) {
+        var limits = HTTPParserLimits()
+        limits.maxChunkLineBytes = 12
+        limits.maxHeaderBytes = 48
+        let whole = ParserDriver.parse(text, limits: limits).failure
+        var trickled = ParserDriver(limits: limits)
+        for byte in Array(text.utf8) where trickled.failure == nil { trickled.feed([byte]) }
+        #expect(whole == error)
+        #expect(trickled.failure == error)
+    }
 }

@@ -26,8 +26,18 @@ struct SecretScanner {
         let count = bytes.count
         var index = 0
         while index < count {
-            if let range = secret(at: index) {
+            if var range = secret(at: index) {
+                // What stands between the trigger and the secret can hold a secret of its own
+                // (the user name of `https://user:password@host`): scan it first.
+                if range.lowerBound > index + 1 { scanGap(index + 1..<range.lowerBound) }
                 replace(range)
+                // A body can swallow the start of the next secret: the word of a scheme
+                // (`…eyJzdWIiOiBearer tok`) or the letters of a prefix (`ghp_…abcghp_…`). What
+                // that secret has beyond the masked range must go too.
+                while let rest = continuation(of: range) {
+                    replace(rest)
+                    range = rest
+                }
                 index = range.upperBound
             } else {
                 index += 1
@@ -35,6 +45,19 @@ struct SecretScanner {
         }
         if changed { output.append(contentsOf: bytes[copied..<count]) }
         return output
+    }
+
+    /// Masks the secrets that lie wholly inside `gap`.
+    private mutating func scanGap(_ gap: Range<Int>) {
+        var j = gap.lowerBound
+        while j < gap.upperBound {
+            if let range = secret(at: j), range.lowerBound >= j, range.upperBound <= gap.upperBound {
+                replace(range)
+                j = range.upperBound
+            } else {
+                j += 1
+            }
+        }
     }
 
     private mutating func replace(_ range: Range<Int>) {
@@ -214,6 +237,18 @@ struct SecretScanner {
         default:
             return false
         }
+    }
+
+    /// The part beyond `range` of a secret whose trigger lies in the last bytes of `range` (as
+    /// far back as the longest prefix, `github_pat_`).
+    private func continuation(of range: Range<Int>) -> Range<Int>? {
+        let end = range.upperBound
+        for start in max(range.lowerBound + 1, end - 11)..<end {
+            if let next = secret(at: start), next.upperBound > end {
+                return max(next.lowerBound, end)..<next.upperBound
+            }
+        }
+        return nil
     }
 
     /// `scheme://user:password@host`: the password goes.

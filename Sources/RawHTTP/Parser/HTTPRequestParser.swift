@@ -161,6 +161,9 @@ struct HTTPRequestParser {
             if bufferedByteCount > limits.maxChunkLineBytes + 1 { return fail(.badRequest(.invalidChunkSize)) }
             return needMore()
         }
+        // Too long is judged first, as it is while the bytes trickle in, so the answer does not
+        // depend on how the line was split.
+        if lineFeed - readIndex > limits.maxChunkLineBytes + 1 { return fail(.badRequest(.invalidChunkSize)) }
         // CRLF only: a proxy in front that ends chunk lines at CRLF alone would read a bare LF
         // as part of the line and frame the body differently (request smuggling).
         guard lineFeed > readIndex, buffer[lineFeed - 1] == ASCII.cr else { return fail(.badRequest(.bareLineFeedInChunk)) }
@@ -199,8 +202,10 @@ struct HTTPRequestParser {
     /// Trailer fields are checked like header fields and bounded the same way, then dropped:
     /// nothing this server serves needs them, and merging them into the headers invites smuggling.
     private mutating func stepTrailerLine() -> HTTPParserEvent? {
-        // The trailer belongs to the chunked framing: CRLF only here too.
-        if let lineFeed = findLineFeed(), lineFeed == readIndex || buffer[lineFeed - 1] != ASCII.cr {
+        // The trailer belongs to the chunked framing: CRLF only here too. (A line past the
+        // section's size is left to the size check, which answers the same for any split.)
+        if let lineFeed = findLineFeed(), lineFeed == readIndex || buffer[lineFeed - 1] != ASCII.cr,
+           sectionBytes + lineFeed - readIndex + 1 <= limits.maxHeaderBytes {
             return fail(.badRequest(.bareLineFeedInChunk))
         }
         switch nextFieldLine() {
