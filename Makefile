@@ -14,6 +14,12 @@ BUILD_DEPS := libsystemd-dev pkg-config
 # Tests: curl against the built binary, promtool and a real Prometheus server, systemd-analyze and
 # systemd-socket-activate (package systemd), python3 for the OpenClaw test double.
 TEST_DEPS  := $(BUILD_DEPS) curl prometheus systemd python3
+# Tests/DeploymentTests: the units under a real systemd in a private namespace (util-linux's
+# unshare and nsenter, dbus for the user manager), the status page in headless Chromium (openssl
+# checks its style hash), the Debian package (dpkg-dev, binutils, lintian, man-db).
+TEST_DEPS  += chromium openssl util-linux dbus dpkg-dev binutils lintian man-db
+# make deb: dpkg-deb, readelf and strip, lintian.
+DEB_DEPS   := $(BUILD_DEPS) dpkg-dev binutils lintian
 # Benchmarks: wrk as the load generator, nginx as the reference server.
 BENCH_DEPS := $(TEST_DEPS) wrk nginx-light procps
 
@@ -30,7 +36,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: all build run test deps-build deps-test deps-bench bench harden demo install clean
+.PHONY: all build run test deps-build deps-test deps-bench deps-deb bench harden demo install clean deb
 
 all: build
 
@@ -42,6 +48,9 @@ deps-test:
 
 deps-bench:
 	$(call apt_install,$(BENCH_DEPS))
+
+deps-deb:
+	$(call apt_install,$(DEB_DEPS))
 
 build: deps-build
 	$(SWIFT) build -c release --static-swift-stdlib
@@ -163,3 +172,15 @@ uninstall:
 	rm -f $(DESTDIR)$(CONFIG_DIR)/config.example.json5
 	rm -rf $(DESTDIR)$(DATA_DIR)
 	@if [ -e $(DESTDIR)$(CONFIG_DIR)/config.json5 ]; then echo "kept $(DESTDIR)$(CONFIG_DIR)/config.json5"; fi
+
+# --- Debian package -------------------------------------------------------------------------------
+# `make deb` builds the release binary and packs .build/deb/openclaw-self-heal_<version>_<arch>.deb
+# (binary, system and user units, config, Prometheus and Grafana files, a man page from --help),
+# then runs lintian on it. Install with: sudo apt install ./.build/deb/openclaw-self-heal_*.deb
+# `make test` checks the packaging on the debug binary (the release build takes about 10 minutes).
+DEB_DIR ?= $(CURDIR)/.build/deb
+
+deb: deps-deb build
+	rm -f $(DEB_DIR)/openclaw-self-heal_*.deb
+	./deploy/debian/build-deb $(RELEASE_BIN) $(DEB_DIR)
+	lintian --fail-on error $(DEB_DIR)/openclaw-self-heal_*.deb
