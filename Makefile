@@ -61,7 +61,8 @@ run: build
 test: deps-test
 	$(SWIFT) build --build-tests
 	# Serial: many tests spawn processes and time their timeouts; on two cores a parallel run
-	# starves them. The whole suite still takes about a minute.
+	# starves them. Tests/DeploymentTests (real systemd, dpkg, Chromium, Prometheus) take about
+	# six minutes of it, most of that the two watchdog tests waiting for systemd's timeouts.
 	OPENCLAW_SELF_HEAL_BIN=$(CURDIR)/.build/debug/$(BIN) $(SWIFT) test --skip-build --no-parallel
 
 # A scripted incident against the OpenClaw test double, printed as it heals (under a minute).
