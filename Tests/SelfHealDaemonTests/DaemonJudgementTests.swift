@@ -85,8 +85,11 @@ struct DaemonJudgementTests {
         try update(run) { $0["gateway"] = "down"; $0["service"] = ["state": "inactive"] }
         #expect(try run.waitTicks(6))
         #expect(run.calls(["openclaw", "gateway", "restart"]).isEmpty && run.calls(["systemctl"]).isEmpty)
-        let alerts = run.audited("gateway-stopped-by-owner")
+        // One decision says it, and one incident carries it to a human (its own audit record).
+        let records = run.audited("gateway-stopped-by-owner")
+        let alerts = records.filter { $0["outcome"] as? String == "recorded" }
         #expect(alerts.count == 1, "\(run.audit().suffix(5))")
+        #expect(records.filter { $0["outcome"] as? String == "incident-opened" }.count == 1, "\(records)")
         #expect(try (run.status()["gateway"] as? [String: Any])?["serviceState"] as? String == "inactive")
     }
 
