@@ -26,7 +26,13 @@ struct DaemonJudgementTests {
             let text = (try? String(contentsOfFile: daemon.directory + "/state/self-heal-audit.jsonl", encoding: .utf8)) ?? ""
             return text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         }
-        func audited(_ rule: String) -> [[String: Any]] { audit().filter { $0["rule"] as? String == rule } }
+        /// The decisions of `rule` (not the incident records that carry an alert to a human).
+        func audited(_ rule: String) -> [[String: Any]] {
+            audit().filter { $0["rule"] as? String == rule && !(($0["outcome"] as? String) ?? "").hasPrefix("incident-") }
+        }
+        func incidentRecords(_ rule: String) -> [[String: Any]] {
+            audit().filter { $0["rule"] as? String == rule && (($0["outcome"] as? String) ?? "").hasPrefix("incident-") }
+        }
         func calls(_ prefix: [String]) -> [[String]] { fake.calls().filter { $0.starts(with: prefix) } }
         func ticks() throws -> Int { (try status()["counters"] as? [String: Any])?["ticks"] as? Int ?? 0 }
         func waitTicks(_ n: Int, timeout: TimeInterval = 60) throws -> Bool {
@@ -86,10 +92,9 @@ struct DaemonJudgementTests {
         #expect(try run.waitTicks(6))
         #expect(run.calls(["openclaw", "gateway", "restart"]).isEmpty && run.calls(["systemctl"]).isEmpty)
         // One decision says it, and one incident carries it to a human (its own audit record).
-        let records = run.audited("gateway-stopped-by-owner")
-        let alerts = records.filter { $0["outcome"] as? String == "recorded" }
+        let alerts = run.audited("gateway-stopped-by-owner")
         #expect(alerts.count == 1, "\(run.audit().suffix(5))")
-        #expect(records.filter { $0["outcome"] as? String == "incident-opened" }.count == 1, "\(records)")
+        #expect(run.incidentRecords("gateway-stopped-by-owner").map { $0["outcome"] as? String } == ["incident-opened"])
         #expect(try (run.status()["gateway"] as? [String: Any])?["serviceState"] as? String == "inactive")
     }
 
@@ -239,6 +244,7 @@ struct DaemonJudgementTests {
         }
         #expect(try DaemonProcess.eventually(timeout: 45) { try run.disruptive()["whatsappFlapping"] as? Bool == true })
         #expect(run.audited("whatsapp-flapping").count == 1)
+        #expect(run.incidentRecords("whatsapp-flapping").filter { $0["outcome"] as? String == "incident-opened" }.count == 1)
         #expect(run.calls(["openclaw", "gateway", "call"]).filter { $0.contains("channels.stop") }.isEmpty)
         #expect(run.calls(["openclaw", "gateway", "restart"]).isEmpty)
         #expect(try run.client.request("GET", "/metrics").text.contains(#"openclaw_self_heal_flapping{target="whatsapp"} 1"#))
