@@ -104,6 +104,13 @@ struct HardeningSecurityTests {
         defer { daemon.stop() }
         let files = HardeningScenario(directory: daemon.directory + "/scenario")
 
+        // The guard opens and the session's strict pin is known only once a tick has observed them
+        // (issue 13): the failure comes after the first tick.
+        #expect(DaemonProcess.eventually(timeout: 20) {
+            let status = (try? daemon.client.request("GET", "/status"))
+                .flatMap { try? JSONSerialization.jsonObject(with: Data($0.body)) as? [String: Any] }
+            return ((status?["counters"] as? [String: Any])?["ticks"] as? Int ?? 0) >= 1
+        })
         // The model fails (repin of the session), and is probed by hand.
         let event = try JSONSerialization.data(withJSONObject: ["model": model, "error": "429 rate_limit_error", "sessionKey": sessionKey])
         #expect(try daemon.client.request("POST", "/events", token: daemon.process.token, body: Array(event)).status == 202)

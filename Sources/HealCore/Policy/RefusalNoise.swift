@@ -19,8 +19,10 @@ public enum RefusalNoise {
         var silenced = Set<Int>()
         for (i, d) in decisions.enumerated() {
             guard let refusal = d.refusal, let action = d.action else { continue }
-            let key = "\(d.rule) \(action.kind) \(target(action))"
-            let condition = condition(of: refusal)
+            // Redacted: the memory is saved in the state file, and a target (a session key, an
+            // issue title) can hold a secret. Redaction is deterministic, so equal keys stay equal.
+            let key = Redactor.redact("\(d.rule) \(action.kind) \(target(action))")
+            let condition = Redactor.redact(condition(of: refusal))
             if memory[key] == condition { silenced.insert(i) }
             next[key] = condition
         }
