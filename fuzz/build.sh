@@ -73,7 +73,7 @@ build_healcore() {
     "$swiftc" "${flags[@]}" -enable-testing -wmo -module-name HealCore \
       -emit-module -emit-module-path "$out/modules/HealCore.swiftmodule" \
       -c $(sources "$root/Sources/HealCore") -o "$healcore_object" 2>&1 | filter
-    [ -s "$healcore_object" ]
+    [ -s "$healcore_object" ] && touch "$healcore_object"  # swiftc leaves an unchanged object as it was
   fi
 }
 
@@ -86,7 +86,7 @@ build_rawhttp() {
     "$swiftc" "${flags[@]}" -enable-testing -wmo -module-name RawHTTP -Xcc -fmodule-map-file="$shim_map" \
       -emit-module -emit-module-path "$out/modules/RawHTTP.swiftmodule" \
       -c $(sources "$root/Sources/RawHTTP") -o "$rawhttp_object" 2>&1 | filter
-    [ -s "$rawhttp_object" ]
+    [ -s "$rawhttp_object" ] && touch "$rawhttp_object"
   fi
 }
 
@@ -100,7 +100,7 @@ build_openclawkit() {
     "$swiftc" "${flags[@]}" -enable-testing -wmo -module-name OpenClawKit -I "$out/modules" -Xcc -fmodule-map-file="$shim_map" \
       -emit-module -emit-module-path "$out/modules/OpenClawKit.swiftmodule" \
       -c $(sources "$root/Sources/OpenClawKit") -o "$openclawkit_object" 2>&1 | filter
-    [ -s "$openclawkit_object" ]
+    [ -s "$openclawkit_object" ] && touch "$openclawkit_object"
   fi
 }
 

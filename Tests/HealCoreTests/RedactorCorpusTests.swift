@@ -180,4 +180,13 @@ import Testing
         #expect(out == "auth: ghp_[REDACTED]_[REDACTED]/a")
         #expect(Redactor.redact(out) == out)
     }
+
+    /// Found by the redactor fuzz target in `make test`: a labelled password in a URL's user name
+    /// ran on past the user name, so the gap scan dropped it.
+    @Test func aLabelledValueInAURLsUserNameIsMaskedToo() {
+        let out = Redactor.redact("ne https://xpassword=Tr0ub4dor3xyzQaccess-token:abcd1234efgh@github.com/x")
+        #expect(!out.contains("Tr0ub4dor3xyzQ") && !out.contains("abcd1234efgh"), "\(out)")
+        #expect(out == "ne https://xpassword=[REDACTED][REDACTED]@github.com/x")
+        #expect(Redactor.redact(out) == out)
+    }
 }

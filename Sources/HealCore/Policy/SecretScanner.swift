@@ -47,13 +47,15 @@ struct SecretScanner {
         return output
     }
 
-    /// Masks the secrets that lie wholly inside `gap`.
+    /// Masks the secrets that start inside `gap`, cut at its end (what follows is the secret
+    /// the gap leads to, masked next).
     private mutating func scanGap(_ gap: Range<Int>) {
         var j = gap.lowerBound
         while j < gap.upperBound {
-            if let range = secret(at: j), range.lowerBound >= j, range.upperBound <= gap.upperBound {
-                replace(range)
-                j = range.upperBound
+            if let range = secret(at: j), range.lowerBound >= j, range.lowerBound < gap.upperBound {
+                let cut = range.lowerBound..<min(range.upperBound, gap.upperBound)
+                replace(cut)
+                j = cut.upperBound
             } else {
                 j += 1
             }
