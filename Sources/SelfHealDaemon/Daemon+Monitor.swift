@@ -45,15 +45,21 @@ extension Daemon {
         let current = self.current
         let healer = self.healer
         guard let pinger = WatchdogPinger(notifier: notifier, logger: logger, healthCheck: {
-            let config = current.value
-            let progressing = gauge.progress.isMakingProgress(
-                now: Date(), startedAt: gauge.startedAt, interval: TimeInterval(config.monitor.intervalSec),
-                tickBound: MonitorProgress.tickBound(commandTimeoutSec: config.openclaw.commandTimeoutSec))
-            guard progressing else { return false }
-            return await healer.ping()
+            await Self.loopIsHealthy(gauge: gauge, current: current, healer: healer)
         }) else { return }
         pinger.start()
         running.withLock { $0.watchdog = pinger }
+    }
+
+    /// The one judgement of "the healer is alive" that the watchdog pings and the dead-man
+    /// heartbeat both ask: the monitor loop makes progress and the actor answers.
+    static func loopIsHealthy(gauge: HealthGauge, current: CurrentConfig, healer: Healer) async -> Bool {
+        let config = current.value
+        let progressing = gauge.progress.isMakingProgress(
+            now: Date(), startedAt: gauge.startedAt, interval: TimeInterval(config.monitor.intervalSec),
+            tickBound: MonitorProgress.tickBound(commandTimeoutSec: config.openclaw.commandTimeoutSec))
+        guard progressing else { return false }
+        return await healer.ping()
     }
 
     /// Blocks the calling thread for good (test hook only).

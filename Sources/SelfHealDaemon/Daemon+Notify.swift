@@ -12,14 +12,7 @@ extension Daemon {
         return Notifier(
             directory: directory, runner: CommandRunner(maxConcurrent: 4, outputCap: 64 << 10),
             userAgent: "openclaw-self-heal/\(version)",
-            healthy: {
-                let config = current.value
-                let progressing = gauge.progress.isMakingProgress(
-                    now: Date(), startedAt: gauge.startedAt, interval: TimeInterval(config.monitor.intervalSec),
-                    tickBound: MonitorProgress.tickBound(commandTimeoutSec: config.openclaw.commandTimeoutSec))
-                guard progressing else { return false }
-                return await healer.ping()
-            },
+            healthy: { await loopIsHealthy(gauge: gauge, current: current, healer: healer) },
             onStatus: { targets, heartbeat in await healer.updateNotifyStatus(targets: targets, heartbeat: heartbeat) },
             onDrop: { target, entry in
                 await healer.auditNotification(
