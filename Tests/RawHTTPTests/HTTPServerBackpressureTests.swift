@@ -14,6 +14,9 @@ import Testing
     }
 
     static func start(_ adjust: (inout HTTPServerConfiguration) -> Void = { _ in }) throws -> HTTPServer {
+        // Build the 16 MiB body before any client waits: made lazily inside the first handler, its
+        // seconds of a debug build on a loaded machine ran into the clients' receive timeouts.
+        _ = bigBody.count
         var configuration = HTTPServerConfiguration()
         configuration.idleTimeout = .milliseconds(400)
         configuration.lingerTimeout = .milliseconds(200)
