@@ -3,7 +3,7 @@ import Testing
 @testable import HealCore
 
 /// The forms OpenClaw's classifier reads since it moved to `src/agents/failover/` (2026.8 on,
-/// SURFACE.md §13.3), next to more of the older forms still seen in logs and cron `lastError`.
+/// docs/OPENCLAW.md §13.3), next to more of the older forms still seen in logs and cron `lastError`.
 extension ErrorClassifierCorpusTests {
     static let tlsCertificate: [Case] = [
         Case("TypeError: fetch failed; cause: Error: certificate has expired (CERT_HAS_EXPIRED)", .tlsCertificate),

@@ -1,7 +1,7 @@
 import Testing
 @testable import HealCore
 
-/// Real-looking error texts from OpenClaw's surface (SURFACE.md §9–10: user-facing copies, raw
+/// Real-looking error texts from OpenClaw's surface (docs/OPENCLAW.md §9–10: user-facing copies, raw
 /// provider payloads, failover summaries, cron `lastError` values, log lines), each with the
 /// reason OpenClaw's taxonomy gives it. Texts that are no failure expect nil.
 @Suite struct ErrorClassifierCorpusTests {

@@ -3,7 +3,7 @@ import HealCore
 import Testing
 @testable import OpenClawKit
 
-/// The test double against SURFACE §12, through the real runner and parsers, so the fake and the
+/// The test double against docs/OPENCLAW.md §12, through the real runner and parsers, so the fake and the
 /// parsers are known to agree.
 @Suite struct FakeOpenClawTests {
     let runner = CommandRunner()

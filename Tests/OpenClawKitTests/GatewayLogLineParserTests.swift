@@ -3,7 +3,7 @@ import HealCore
 import Testing
 @testable import OpenClawKit
 
-/// The line shapes of SURFACE §9.1 (structured events, console lines) and §10.2 (raw payloads,
+/// The line shapes of docs/OPENCLAW.md §9.1 (structured events, console lines) and §10.2 (raw payloads,
 /// `All models failed` summaries). Every expected reason is either written in the line or decided by
 /// its HTTP status, so these hold for the status-only classifier and for the full taxonomy.
 @Suite struct GatewayLogLineParserTests {

@@ -1,4 +1,4 @@
-"""OpenClaw gateway log lines in the tslog JSON form of SURFACE.md section 9.1.
+"""OpenClaw gateway log lines in the tslog JSON form of docs/OPENCLAW.md section 9.1.
 
 `write_log` makes a realistic file of a given size: mostly INFO/DEBUG lines from the gateway's
 subsystems (with the full `_meta` tslog writes), some successful fallback decisions, and about 0.5 %

@@ -366,7 +366,7 @@ def tick_section(data, verdicts):
     lines.append("")
     cap = data.get("capCheck")
     if cap:
-        lines += [f"Output cap: `cron list --all --json` for 5,000 jobs in the full shape of SURFACE.md §2 (with "
+        lines += [f"Output cap: `cron list --all --json` for 5,000 jobs in the full shape of docs/OPENCLAW.md §2 (with "
                   f"delivery, timestamps, wake mode) is {fmt(cap['fullShapeBytes'])} bytes, against the command "
                   f"runner's cap of {fmt(cap['cap'])} bytes. A daemon given those jobs tracked "
                   f"{fmt(cap['trackedJobs'])} of them; its cron fault: `{cap['cronFault'] or 'none'}`. (The table "

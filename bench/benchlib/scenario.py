@@ -1,4 +1,4 @@
-"""Cron jobs and plugins in the shapes of SURFACE.md sections 2 and 3, for the fake CLI's scenario.
+"""Cron jobs and plugins in the shapes of docs/OPENCLAW.md sections 2 and 3, for the fake CLI's scenario.
 
 Deterministic (seeded). About 2 % of the jobs are failing (rate limits, timeouts) with a few
 consecutive errors, 1 % were auto-disabled by OpenClaw, 10 % are disabled; two plugins are in error.
@@ -12,7 +12,7 @@ NOW_MS = 1_787_392_800_000  # 2026-08-22T10:00:00Z; the jobs' times only need to
 
 def cron_jobs(count, seed=7, compact=False):
     """`compact` drops the fields the healer does not read (delivery, wake mode, timestamps of the
-    definition), as in the shorter real 2026.6 shape of SURFACE.md section 2."""
+    definition), as in the shorter real 2026.6 shape of docs/OPENCLAW.md section 2."""
     rng = random.Random(seed)
     jobs = []
     for i in range(count):

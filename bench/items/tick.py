@@ -11,7 +11,7 @@ cron jobs and 100 plugins:
 Run 0 is the first sighting of every job; the median is over the steady-state runs after it. The
 daemon's own lastTick.durationMs with the fake CLI is shown next to it (interval 2 s, 5 ticks).
 
-Also checked: a `cron list --json` of 5,000 jobs in the full shape of SURFACE.md section 2, against
+Also checked: a `cron list --json` of 5,000 jobs in the full shape of docs/OPENCLAW.md section 2, against
 the command runner's 4 MiB output cap.
 """
 

@@ -1,4 +1,4 @@
-/// Classifies provider error texts with OpenClaw's failover taxonomy (SURFACE.md §10.1, §13.3):
+/// Classifies provider error texts with OpenClaw's failover taxonomy (docs/OPENCLAW.md §10.1, §13.3):
 /// the same classes, the same priority order, the same HTTP status table, with the fixes listed in
 /// `FailurePatterns`.
 ///

@@ -1,5 +1,5 @@
 /// The rules OpenClaw's classifier gained when it moved to `src/agents/failover/` (2026.8,
-/// SURFACE.md §13.3): TLS certificate failures, a provider-completed `finish_reason: error`, HTML
+/// docs/OPENCLAW.md §13.3): TLS certificate failures, a provider-completed `finish_reason: error`, HTML
 /// error pages, bodiless 400/422 wrappers, and the finer reading of 402 and 429 texts.
 extension FailurePatterns {
     /// Node, Go, Python and curl wordings of a certificate that did not verify. Only read when the

@@ -1,5 +1,5 @@
 /// The text patterns of each failure class, after OpenClaw's failover classifier
-/// (`failover-matches.ts`, `errors.ts`; SURFACE.md §10.1), written for lower-cased text.
+/// (`failover-matches.ts`, `errors.ts`; docs/OPENCLAW.md §10.1), written for lower-cased text.
 ///
 /// Deliberate differences from OpenClaw, each because the healer saw the wrong thing otherwise:
 /// - a `429`, `401` or `403` counts only as a standalone number (`StatusToken`), never inside an

@@ -109,7 +109,7 @@ extension Policy {
     }
 }
 
-/// How a plugin's `status` reads (SURFACE.md §3, §13.1).
+/// How a plugin's `status` reads (docs/OPENCLAW.md §3, §13.1).
 enum PluginHealth: Equatable {
     case loaded, disabled, failing, unknown
 

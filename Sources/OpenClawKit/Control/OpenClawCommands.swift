@@ -1,7 +1,7 @@
 import Foundation
 import HealCore
 
-/// The exact argv of every `openclaw` command OpenClawKit runs (SURFACE §1–§7), built from the config.
+/// The exact argv of every `openclaw` command OpenClawKit runs (docs/OPENCLAW.md §1–§7), built from the config.
 /// Values travel as single argv elements: nothing is ever interpreted by a shell.
 public enum OpenClawCommands {
     public static let probePrompt = "Reply with exactly: pong"
@@ -41,7 +41,7 @@ public enum OpenClawCommands {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// `gateway call channels.start|channels.stop --params {"channel":…,"accountId":…} --json` (SURFACE §13.1).
+    /// `gateway call channels.start|channels.stop --params {"channel":…,"accountId":…} --json` (docs/OPENCLAW.md §13.1).
     public static func channelLifecycle(_ config: HealConfig, method: String, channel: String, accountId: String) -> [String] {
         struct Params: Encodable { var accountId: String; var channel: String }
         let encoder = JSONEncoder()
@@ -53,7 +53,7 @@ public enum OpenClawCommands {
     /// `health --json`: safe mode and the gateway's start time on versions that report them.
     public static func health(_ config: HealConfig) -> [String] { [config.openclaw.bin, "health", "--json"] }
 
-    /// A real one-model request (SURFACE §5): exits non-zero when the provider returns no text.
+    /// A real one-model request (docs/OPENCLAW.md §5): exits non-zero when the provider returns no text.
     public static func inferProbe(_ config: HealConfig, model: String) -> [String] {
         [config.openclaw.bin, "infer", "model", "run", "--local", "--model", model, "--prompt", probePrompt, "--json"]
     }

@@ -43,7 +43,7 @@ extension OpenClawControl {
         return ActionOutcome(ok: false, detail: "`openclaw gateway restart` could not act (\(why)); `\(fallback.joined(separator: " "))` failed too (\(fallbackResult.failureSummary))")
     }
 
-    /// `channels.stop` then `channels.start` for one account over the gateway RPC (SURFACE §13.1),
+    /// `channels.stop` then `channels.start` for one account over the gateway RPC (docs/OPENCLAW.md §13.1),
     /// or only `channels.start`. A gateway without these methods answers `INVALID_REQUEST … invalid
     /// channels.start channel` or an unknown method: the outcome is then `unsupported`, and the
     /// policy's next step is a gateway restart.

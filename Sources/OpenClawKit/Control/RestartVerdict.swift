@@ -1,6 +1,6 @@
 /// What `openclaw gateway restart` achieved, and so whether the systemctl fallback runs.
 ///
-/// The rule (SURFACE §4.2, §13.2): a second restart path runs only when the CLI itself could not
+/// The rule (docs/OPENCLAW.md §4.2, §13.2): a second restart path runs only when the CLI itself could not
 /// act, never when the restart may be under way.
 /// - output says the config is invalid ("Gateway aborted: config is invalid.") → refused; nothing
 ///   else is tried (a restart would only take the gateway down: it exits 78 on a bad config);

@@ -2,7 +2,7 @@ import Foundation
 import Glibc
 import HealCore
 
-/// Changes one session's model pin in a legacy `sessions.json` (SURFACE §6) the way OpenClaw's
+/// Changes one session's model pin in a legacy `sessions.json` (docs/OPENCLAW.md §6) the way OpenClaw's
 /// `applyModelOverrideToSessionEntry` does: `providerOverride`/`modelOverride` set,
 /// `modelOverrideSource: "user"`, and the runtime `model`/`contextTokens` cleared.
 ///

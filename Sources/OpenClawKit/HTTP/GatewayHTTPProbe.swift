@@ -1,7 +1,7 @@
 import Foundation
 import HealCore
 
-/// Probes the gateway's unauthenticated health endpoints at `openclaw.gatewayUrl` (SURFACE §4.7):
+/// Probes the gateway's unauthenticated health endpoints at `openclaw.gatewayUrl` (docs/OPENCLAW.md §4.7):
 /// `/healthz` must answer `{"ok":true,"status":"live"}`, `/readyz` `{"ready":true,…}` (or `ok`).
 /// The body is checked, not only the status: the Control UI answers 200 for any path.
 public struct GatewayHTTPProbe: Sendable {

@@ -3,7 +3,7 @@ import HealCore
 
 /// Looks at the end of today's gateway log for the channel health monitor's line that says the
 /// crash-loop breaker is holding the channels (`channel autostart suppressed; treating as expected
-/// stopped`, SURFACE §13.1). Reads at most `maxBytes` from the end, so the cost per tick is bounded
+/// stopped`, docs/OPENCLAW.md §13.1). Reads at most `maxBytes` from the end, so the cost per tick is bounded
 /// whatever the log's size.
 public enum SafeModeLogScan {
     public static let marker = "autostart suppressed"

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Older OpenClaw versions print plugin-loader log lines to stdout before the JSON, and those lines
 /// may themselves contain `{` (`info {"plugin":"lossless-claw"} [lcm] …`), so a greedy
-/// `\{[\s\S]*\}` match is wrong. The rule (SURFACE §0.1): parse the whole output first; if that
+/// `\{[\s\S]*\}` match is wrong. The rule (docs/OPENCLAW.md §0.1): parse the whole output first; if that
 /// fails, parse from each line that *begins* with `{` (or `[` for list commands) in turn, first to
 /// the end of the output and then up to the last line that begins with the matching closer (a log
 /// line printed after the JSON).

@@ -40,7 +40,7 @@ enum CLIOutput {
         return value
     }
 
-    /// Whether a text is one of the CLI's "cannot reach the gateway" errors (SURFACE §0.1, §1).
+    /// Whether a text is one of the CLI's "cannot reach the gateway" errors (docs/OPENCLAW.md §0.1, §1).
     static func saysGatewayUnreachable(_ text: String) -> Bool {
         let lower = text.lowercased()
         return lower.contains("gateway not reachable") || lower.contains("gateway closed")

@@ -1,7 +1,7 @@
 import Foundation
 import HealCore
 
-/// Reads WhatsApp's default account from `openclaw channels status --json` (SURFACE §1).
+/// Reads WhatsApp's default account from `openclaw channels status --json` (docs/OPENCLAW.md §1).
 ///
 /// - The account is the entry of `channelAccounts.whatsapp` whose `accountId` is
 ///   `channelDefaultAccountId.whatsapp` (else "default"); fields it lacks are taken from the channel

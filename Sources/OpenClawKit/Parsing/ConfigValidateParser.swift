@@ -1,6 +1,6 @@
 import HealCore
 
-/// Reads `openclaw config validate [--json]` (SURFACE §7): exit 0 with `Config valid: <path>`, or the
+/// Reads `openclaw config validate [--json]` (docs/OPENCLAW.md §7): exit 0 with `Config valid: <path>`, or the
 /// issues and a non-zero exit. The `--json` shape is not verified; `valid`/`ok` booleans and an
 /// `issues`/`errors` array are accepted.
 public enum ConfigValidateParser {

@@ -1,6 +1,6 @@
 import HealCore
 
-/// Reads `openclaw cron list --all --json` (SURFACE §2): the current paged
+/// Reads `openclaw cron list --all --json` (docs/OPENCLAW.md §2): the current paged
 /// `{jobs, total, offset, limit, hasMore, nextOffset, …}`, the very old `{jobs:[…]}`, or a bare array.
 /// `state.lastRunStatus` is preferred over its back-compat alias `state.lastStatus`.
 public enum CronListParser {

@@ -1,7 +1,7 @@
 import Foundation
 import HealCore
 
-/// Reads `openclaw gateway status --json` (SURFACE §4.1): reachability is `rpc.ok`, never the exit
+/// Reads `openclaw gateway status --json` (docs/OPENCLAW.md §4.1): reachability is `rpc.ok`, never the exit
 /// code; the unit's state, pid and exit status come from `service.runtime`.
 public enum GatewayStatusParser {
     public static let command = "gateway status --json"

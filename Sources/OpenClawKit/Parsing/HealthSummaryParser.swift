@@ -2,7 +2,7 @@ import Foundation
 import HealCore
 
 /// What `openclaw health --json` adds to the gateway's picture: safe mode and its start time,
-/// on versions that report them (SURFACE §4.4, §13.2). Channel liveness is not read here: its
+/// on versions that report them (docs/OPENCLAW.md §4.4, §13.2). Channel liveness is not read here: its
 /// `running`/`connected` are known to be wrong (issues #17105, #42538, #71974).
 public struct HealthSummary: Sendable, Equatable {
     public var safeMode: Bool

@@ -2,7 +2,7 @@ import HealCore
 
 /// Reads `openclaw infer model run --local --model <p/m> --prompt … --json` as a probe of one model.
 ///
-/// The JSON envelope is not verified (SURFACE §5), so the rule is loose on purpose: exit 0 with any
+/// The JSON envelope is not verified (docs/OPENCLAW.md §5), so the rule is loose on purpose: exit 0 with any
 /// non-empty text (a text-like field of the JSON, or the raw stdout) is a working model; the CLI
 /// "exits non-zero when the provider returns no text output", and then the error text is classified
 /// with `ErrorClassifier`. A failure that says nothing about the model (the CLI missing, a version

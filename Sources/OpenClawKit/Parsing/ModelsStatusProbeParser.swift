@@ -1,6 +1,6 @@
 import HealCore
 
-/// Reads `openclaw models status --probe --json` (SURFACE §5): one result per probed auth profile,
+/// Reads `openclaw models status --probe --json` (docs/OPENCLAW.md §5): one result per probed auth profile,
 /// each for one candidate model of its provider, under `auth.probes.results`.
 /// Probe statuses: `ok|auth|rate_limit|billing|timeout|format|unknown|no_model`.
 public enum ModelsStatusProbeParser {

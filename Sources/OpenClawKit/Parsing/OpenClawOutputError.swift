@@ -1,4 +1,4 @@
-/// The output of an `openclaw` command was not what SURFACE.md says it should be, or the command
+/// The output of an `openclaw` command was not what docs/OPENCLAW.md says it should be, or the command
 /// did not complete. Names the command and what was wrong, e.g.
 /// `channels status --json: expected a JSON object, got text 'Usage: …'`.
 public struct OpenClawOutputError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,6 +1,6 @@
 import HealCore
 
-/// Reads `openclaw plugins list --json` (SURFACE §3): `{workspaceDir, plugins: [PluginRecord], diagnostics}`
+/// Reads `openclaw plugins list --json` (docs/OPENCLAW.md §3): `{workspaceDir, plugins: [PluginRecord], diagnostics}`
 /// (or a bare array). Status is `loaded|disabled|error` on older versions; newer ones add
 /// `configured-unavailable` (quarantined at boot) and may add others, kept verbatim for the policy
 /// to read. `origin` and `channelIds` say whether the plugin is bundled or a channel's own.

@@ -1,7 +1,7 @@
 import Foundation
 import HealCore
 
-/// Reads session model pins (`providerOverride` + `modelOverride`, SURFACE §6) from the legacy
+/// Reads session model pins (`providerOverride` + `modelOverride`, docs/OPENCLAW.md §6) from the legacy
 /// `sessions.json` store or from `openclaw gateway call sessions.list --json`.
 public enum SessionsParser {
     public static let storeCommand = "sessions.json"

@@ -1,4 +1,4 @@
-/// Outputs copied from the shapes in SURFACE.md (pretty-printed, 2-space indent, trailing newline,
+/// Outputs copied from the shapes in docs/OPENCLAW.md (pretty-printed, 2-space indent, trailing newline,
 /// as the CLI prints them), plus the legacy variants the sheet describes.
 enum SheetSamples {
     /// `[plugins] …` lines older versions printed to stdout before the JSON; one contains `{`.
