@@ -7,10 +7,12 @@ struct UserUnitTests {
     let fixture: UserUnitFixture
     init() throws { fixture = try UserUnitFixture() }
 
-    /// A WhatsApp link that stays down, and a CLI whose `gateway restart` cannot restart the
-    /// service ("Gateway service disabled."), so the healer falls back to systemctl --user.
+    /// A WhatsApp link that stays down, a gateway without the channel lifecycle RPCs (so the
+    /// smallest step, a channel restart, is not there to take and a gateway restart follows), and
+    /// a CLI whose `gateway restart` cannot restart the service ("Gateway service disabled."), so
+    /// the healer falls back to systemctl --user.
     static let restartScenario = #"""
-        {"gateway": "up", "serviceInstalled": false,
+        {"gateway": "up", "serviceInstalled": false, "channelLifecycle": false,
          "whatsapp": {"state": "disconnected", "afterRestart": "same"}}
         """#
 
