@@ -92,6 +92,7 @@ import Testing
         #expect(config["server"] == .object([
             "listen": .string("127.0.0.1:9477"), "tokenFile": .string(""),
             "maxConnections": .number(1024), "authenticateReads": .bool(false),
+            "allowedHosts": .array([]), "bodyTimeoutSec": .number(10),
         ]))
     }
 
