@@ -51,6 +51,14 @@ struct IncidentJudgementTests {
         #expect(events(s) == ["gateway-stopped-by-owner opened", "gateway-stopped-by-owner resolved"])
     }
 
+    @Test func aFailedUnitIsOneIncidentNotTwo() throws {
+        var s = HealState()
+        let failed = gateway { $0.serviceState = .failed; $0.lastExitStatus = 78 }  // no restart can fix it
+        _ = tick(&s, observe(at: at(0), gateway: gatewayLive), config: config)
+        for minute in 1...30 { _ = tick(&s, observe(at: at(Double(minute) * 60), gateway: failed), config: config) }
+        #expect(s.incidents.open.map(\.rule) == [Rule.gatewayFailed], "\(s.incidents.open.map(\.rule))")
+    }
+
     @Test func aGatewayWhoseRPCAnswersIsNotDownWhateverHealthzSays() {
         var s = HealState()
         var probeFault = GatewayObservation(reachable: false, live: false, detail: "healthz refused")

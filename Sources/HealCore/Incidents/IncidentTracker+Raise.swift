@@ -25,13 +25,11 @@ extension IncidentTracker {
             }
         }
         // The same reading of the gateway as the restart rule: RPC first, then the probes and the
-        // unit's state. Stopped by its owner, suspended or starting is not an outage.
+        // unit's state. Stopped by its owner, suspended or starting is not an outage, and a unit
+        // systemd gave up on has its own incident (`gateway-failed`): one outage, one message.
         let live = IncidentClear.gatewayUp(o)
         let down: Bool
-        switch Policy.condition(of: o.gateway) {
-        case .down, .failed: down = true
-        default: down = false
-        }
+        if case .down = Policy.condition(of: o.gateway) { down = true } else { down = false }
         if live { s.incidents.gatewayDownSince = nil }
         else if down, s.incidents.gatewayDownSince == nil { s.incidents.gatewayDownSince = now }
         if down, let since = s.incidents.gatewayDownSince, let lastLive = s.gateway.lastSeenLiveAt,
