@@ -57,14 +57,17 @@ extension Policy {
         var restoring = Set<String>()
         let byKey = Dictionary(sessions.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let pool = ModelPool(state: s, order: config.modelOrder, now: now)
+        /// The healer's memory of a pin is dropped, and the audit says why.
+        func forget(_ key: String, _ trigger: String, _ evidence: String) {
+            s.pins[key] = nil
+            decisions.append(Decision(incident: s.nextIncident(at: now), rule: Rule.sessionPinForgotten,
+                                      trigger: trigger, evidence: [evidence]))
+        }
         for key in s.pins.keys.sorted() {
             guard let memory = s.pins[key] else { continue }
             guard let observed = byKey[key] else {
-                s.pins[key] = nil
-                decisions.append(Decision(
-                    incident: s.nextIncident(at: now), rule: Rule.sessionPinForgotten,
-                    trigger: "session \(key) no longer carries a model pin",
-                    evidence: ["was repinned from \(memory.original) to \(memory.repinnedTo) at \(iso(memory.at))"]))
+                forget(key, "session \(key) no longer carries a model pin",
+                       "was repinned from \(memory.original) to \(memory.repinnedTo) at \(iso(memory.at))")
                 continue
             }
             let current = observed.model
@@ -72,30 +75,21 @@ extension Policy {
                 // Either the repin has not taken yet (the original is still cooling: the repin rule
                 // retries) or someone already put it back.
                 if !pool.isCooling(memory.original) {
-                    s.pins[key] = nil
-                    decisions.append(Decision(
-                        incident: s.nextIncident(at: now), rule: Rule.sessionPinForgotten,
-                        trigger: "session \(key) is back on \(memory.original) without the healer",
-                        evidence: ["healer had repinned it to \(memory.repinnedTo) at \(iso(memory.at))"]))
+                    forget(key, "session \(key) is back on \(memory.original) without the healer",
+                           "healer had repinned it to \(memory.repinnedTo) at \(iso(memory.at))")
                 }
                 continue
             }
             guard current == memory.repinnedTo else {
-                s.pins[key] = nil
-                decisions.append(Decision(
-                    incident: s.nextIncident(at: now), rule: Rule.sessionPinForgotten,
-                    trigger: "session \(key) was repinned by someone else to \(current)",
-                    evidence: ["healer had moved it from \(memory.original) to \(memory.repinnedTo); that choice wins"]))
+                forget(key, "session \(key) was repinned by someone else to \(current)",
+                       "healer had moved it from \(memory.original) to \(memory.repinnedTo); that choice wins")
                 continue
             }
             if observed.modelOverrideSource == "auto" {
                 // OpenClaw's own fallback took the session over; a restore through sessions.patch
                 // would turn its auto pin into a strict one.
-                s.pins[key] = nil
-                decisions.append(Decision(
-                    incident: s.nextIncident(at: now), rule: Rule.sessionPinForgotten,
-                    trigger: "session \(key) now carries OpenClaw's own auto pin",
-                    evidence: ["healer had moved it from \(memory.original) to \(memory.repinnedTo); an auto pin is never made a user pin"]))
+                forget(key, "session \(key) now carries OpenClaw's own auto pin",
+                       "healer had moved it from \(memory.original) to \(memory.repinnedTo); an auto pin is never made a user pin")
                 continue
             }
             guard config.autoFix.patchSessionPins, !pool.isCooling(memory.original) else { continue }
