@@ -21,9 +21,10 @@ let package = Package(
         // Declarations Glibc's module map hides (accept4). Kept apart from CSystemd so the
         // HTTP server builds and tests without libsystemd.
         .target(name: "CSocketShim"),
-        .target(name: "RawHTTP", dependencies: ["CSocketShim"]),
-        .target(name: "HealCore"),
-        .target(name: "OpenClawKit", dependencies: ["HealCore", "CSocketShim"]),
+        .target(name: "NetAddress"),
+        .target(name: "RawHTTP", dependencies: ["CSocketShim", "NetAddress"]),
+        .target(name: "HealCore", dependencies: ["NetAddress"]),
+        .target(name: "OpenClawKit", dependencies: ["HealCore", "CSocketShim", "RawHTTP"]),
         // Notifications: the durable outbox and delivery through curl, apart from HealCore's pure side.
         .target(name: "Notify", dependencies: ["HealCore", "OpenClawKit"]),
         .target(
@@ -44,9 +45,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RawHTTPTests", dependencies: ["RawHTTP"]),
-        .testTarget(name: "HealCoreTests", dependencies: ["HealCore"]),
-        .testTarget(name: "OpenClawKitTests", dependencies: ["OpenClawKit", "HealCore"]),
+        .testTarget(name: "NetAddressTests", dependencies: ["NetAddress"]),
+        .testTarget(name: "RawHTTPTests", dependencies: ["RawHTTP", "NetAddress"]),
+        .testTarget(name: "HealCoreTests", dependencies: ["HealCore", "NetAddress"]),
+        .testTarget(name: "OpenClawKitTests", dependencies: ["OpenClawKit", "HealCore", "RawHTTP"]),
         .testTarget(name: "SystemdKitTests", dependencies: ["SystemdKit"]),
         .testTarget(name: "NotifyTests", dependencies: ["Notify", "HealCore", "OpenClawKit"]),
         .testTarget(

@@ -10,7 +10,7 @@
 #                        sessions-store, config-validate, infer-run): one binary, cli-output
 #
 # The package exports only an executable, so the module sources are compiled here directly with
-# `swiftc -sanitize=fuzzer,address`: RawHTTP, HealCore and OpenClawKit once each as modules with
+# `swiftc -sanitize=fuzzer,address`: NetAddress, RawHTTP, HealCore and OpenClawKit once each as modules with
 # testing enabled (the targets reach internal types through `@testable import`), then each target
 # alone against them. A module or target is rebuilt only when a source it depends on is newer.
 #
@@ -65,12 +65,25 @@ build_shim() {
   fi
 }
 
+netaddress_object="$out/obj/NetAddress.o"
+build_netaddress() {
+  if stale "$netaddress_object" "$root/Sources/NetAddress"; then
+    echo "fuzz: compiling NetAddress"
+    # shellcheck disable=SC2046
+    "$swiftc" "${flags[@]}" -enable-testing -wmo -module-name NetAddress \
+      -emit-module -emit-module-path "$out/modules/NetAddress.swiftmodule" \
+      -c $(sources "$root/Sources/NetAddress") -o "$netaddress_object" 2>&1 | filter
+    [ -s "$netaddress_object" ] && touch "$netaddress_object"
+  fi
+}
+
 healcore_object="$out/obj/HealCore.o"
 build_healcore() {
-  if stale "$healcore_object" "$root/Sources/HealCore"; then
+  build_netaddress
+  if stale "$healcore_object" "$root/Sources/HealCore" "$netaddress_object"; then
     echo "fuzz: compiling HealCore"
     # shellcheck disable=SC2046
-    "$swiftc" "${flags[@]}" -enable-testing -wmo -module-name HealCore \
+    "$swiftc" "${flags[@]}" -enable-testing -wmo -module-name HealCore -I "$out/modules" \
       -emit-module -emit-module-path "$out/modules/HealCore.swiftmodule" \
       -c $(sources "$root/Sources/HealCore") -o "$healcore_object" 2>&1 | filter
     [ -s "$healcore_object" ] && touch "$healcore_object"  # swiftc leaves an unchanged object as it was
@@ -80,10 +93,11 @@ build_healcore() {
 rawhttp_object="$out/obj/RawHTTP.o"
 build_rawhttp() {
   build_shim
-  if stale "$rawhttp_object" "$root/Sources/RawHTTP"; then
+  build_netaddress
+  if stale "$rawhttp_object" "$root/Sources/RawHTTP" "$netaddress_object"; then
     echo "fuzz: compiling RawHTTP"
     # shellcheck disable=SC2046
-    "$swiftc" "${flags[@]}" -enable-testing -wmo -module-name RawHTTP -Xcc -fmodule-map-file="$shim_map" \
+    "$swiftc" "${flags[@]}" -enable-testing -wmo -module-name RawHTTP -I "$out/modules" -Xcc -fmodule-map-file="$shim_map" \
       -emit-module -emit-module-path "$out/modules/RawHTTP.swiftmodule" \
       -c $(sources "$root/Sources/RawHTTP") -o "$rawhttp_object" 2>&1 | filter
     [ -s "$rawhttp_object" ] && touch "$rawhttp_object"
@@ -94,7 +108,8 @@ openclawkit_object="$out/obj/OpenClawKit.o"
 build_openclawkit() {
   build_shim
   build_healcore
-  if stale "$openclawkit_object" "$root/Sources/OpenClawKit" "$healcore_object"; then
+  build_rawhttp
+  if stale "$openclawkit_object" "$root/Sources/OpenClawKit" "$healcore_object" "$rawhttp_object"; then
     echo "fuzz: compiling OpenClawKit"
     # shellcheck disable=SC2046
     "$swiftc" "${flags[@]}" -enable-testing -wmo -module-name OpenClawKit -I "$out/modules" -Xcc -fmodule-map-file="$shim_map" \
@@ -122,32 +137,32 @@ for target in "${targets[@]}"; do
   case "$target" in
     http-parser)
       build_rawhttp
-      link "$target" "$root/fuzz/targets/HTTPParserFuzz.swift" "$rawhttp_object" "$shim_object"
+      link "$target" "$root/fuzz/targets/HTTPParserFuzz.swift" "$rawhttp_object" "$netaddress_object" "$shim_object"
       ;;
     chunked-decoder)
       build_rawhttp
-      link "$target" "$root/fuzz/targets/ChunkedDecoderFuzz.swift" "$rawhttp_object" "$shim_object"
+      link "$target" "$root/fuzz/targets/ChunkedDecoderFuzz.swift" "$rawhttp_object" "$netaddress_object" "$shim_object"
       ;;
     config-loader)
       build_shim
       build_healcore
-      link "$target" "$root/fuzz/targets/ConfigLoaderFuzz.swift" "$healcore_object"
+      link "$target" "$root/fuzz/targets/ConfigLoaderFuzz.swift" "$healcore_object" "$netaddress_object"
       ;;
     redactor)
       build_shim
       build_healcore
-      link "$target" "$root/fuzz/targets/RedactorFuzz.swift" "$healcore_object"
+      link "$target" "$root/fuzz/targets/RedactorFuzz.swift" "$healcore_object" "$netaddress_object"
       ;;
     log-line)
       build_openclawkit
-      link "$target" "$root/fuzz/targets/LogLineFuzz.swift" "$openclawkit_object" "$healcore_object" "$shim_object"
+      link "$target" "$root/fuzz/targets/LogLineFuzz.swift" "$openclawkit_object" "$healcore_object" "$rawhttp_object" "$netaddress_object" "$shim_object"
       ;;
     cli-*)
       # One binary for every reader; fuzz/run.sh picks the reader (FUZZ_CLI_READER).
       reader="${target#cli-}"
       case " ${cli_readers[*]} " in *" $reader "*) ;; *) echo "fuzz: unknown CLI reader $reader (${cli_readers[*]})" >&2; exit 2 ;; esac
       build_openclawkit
-      link cli-output "$root/fuzz/targets/CLIOutputFuzz.swift" "$openclawkit_object" "$healcore_object" "$shim_object"
+      link cli-output "$root/fuzz/targets/CLIOutputFuzz.swift" "$openclawkit_object" "$healcore_object" "$rawhttp_object" "$netaddress_object" "$shim_object"
       binary="$out/cli-output"
       ;;
     *)

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import HealCore
 import Logging
+import NetAddress
 import Notify
 import OpenClawKit
 import RawHTTP
@@ -23,6 +24,8 @@ public final class Daemon: Sendable {
     let feed: FailureFeed
     let notifier: SystemdNotifier
     let listenOverride: Int32?
+    /// `server.listen` as the config validated it, bound as it was parsed.
+    let listenAddress: NetAddress.ListenAddress
     let shutdownRequested = Mutex<Bool>(false)
     let running = Mutex<RunningTasks>(RunningTasks())
     let lifecycle = Mutex(Lifecycle())
@@ -69,9 +72,9 @@ public final class Daemon: Sendable {
         let config = loaded.config
         logger.info("config loaded", metadata: ["source": "\(loaded.origin)"])
 
-        let listen: HealCore.ListenAddress
-        switch HealCore.ListenAddress.parse(config.server.listen) {
-        case .success(let address): listen = address
+        let listen: NetAddress.ListenAddress
+        switch NetAddress.ListenAddress.parse(config.server.listen) {
+        case .success(let address): listen = address; listenAddress = address
         case .failure(let error):
             throw StartupError("server.listen: \(error)", exitCode: StartupError.invalidConfig)
         }
@@ -178,7 +181,7 @@ public final class Daemon: Sendable {
                 try server.start(adoptingListeningDescriptor: fd)
                 logger.info("listening on a socket passed by systemd", metadata: ["address": "\(server.boundAddress)"])
             } else {
-                try server.start(listen: await healer.config.server.listen)
+                try server.start(listen: listenAddress)
                 logger.info("listening", metadata: ["address": "\(server.boundAddress)"])
             }
         } catch {

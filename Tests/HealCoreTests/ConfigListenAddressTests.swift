@@ -1,51 +1,18 @@
+import NetAddress
 import Testing
 @testable import HealCore
 
 @Suite struct ConfigListenAddressTests {
-    @Test(arguments: [
-        ("127.0.0.1:9477", "127.0.0.1", 9477, false),
-        ("0.0.0.0:0", "0.0.0.0", 0, false),
-        ("localhost:65535", "localhost", 65535, false),
-        ("heal-box.lan:80", "heal-box.lan", 80, false),
-        ("[::1]:9477", "::1", 9477, true),
-        ("[::]:9477", "::", 9477, true),
-        ("[fe80::1%eth0]:9477", "fe80::1%eth0", 9477, true),
-        ("[2001:db8:0:0:0:0:0:1]:1", "2001:db8:0:0:0:0:0:1", 1, true),
-        ("[::ffff:192.0.2.1]:8080", "::ffff:192.0.2.1", 8080, true),
-    ])
-    func wellFormedAddressesParse(text: String, host: String, port: Int, v6: Bool) throws {
-        let address = try ListenAddress.parse(text).get()
-        #expect(address == ListenAddress(host: host, port: port, isIPv6: v6))
-        #expect(address.description == text)
-    }
-
-    @Test(arguments: [
-        ("127.0.0.1", ListenAddressError.missingPort),
-        (":9477", .missingHost),
-        ("::1:9477", .unbracketedIPv6),
-        ("[::1:9477", .unclosedBracket),
-        ("[::1]9477", .missingPort),
-        ("127.0.0.1:65536", .badPort("65536")),
-        ("127.0.0.1:-1", .badPort("-1")),
-        ("127.0.0.1:", .badPort("")),
-        ("127.0.0.1:http", .badPort("http")),
-        ("256.0.0.1:80", .badIPv4("256.0.0.1")),
-        ("1.2.3:80", .badIPv4("1.2.3")),
-        ("[1::2::3]:80", .badIPv6("1::2::3")),
-        ("[12345::]:80", .badIPv6("12345::")),
-        ("[1:2:3:4:5:6:7]:80", .badIPv6("1:2:3:4:5:6:7")),
-        ("bad_host:80", .badHostName("bad_host")),
-        ("-lead.example:80", .badHostName("-lead.example")),
-    ])
-    func malformedAddressesAreRefused(text: String, error: ListenAddressError) {
-        #expect(ListenAddress.parse(text) == .failure(error))
+    /// The grammar itself is NetAddress's (Tests/NetAddressTests); here, that the config uses it.
+    @Test(arguments: ["127.0.0.1:9477", "[::1]:0", "[fe80::1%eth0]:9477", "localhost:65535"])
+    func theConfigAcceptsWhatTheBindParses(text: String) throws {
+        #expect(try loadConfig("{ server: { listen: '\(text)' } }").listenAddress == ListenAddress.parse(text).get())
     }
 
     @Test func portErrorsSayWhatIsWrong() {
         #expect(configErrors("{ server: { listen: '[::1]:99999' } }").map(\.description) == [
             "server.listen: must be host:port (e.g. 127.0.0.1:9477 or [::1]:9477): the port 99999 is not a number from 0 to 65535, got \"[::1]:99999\"",
         ])
-        #expect(ListenAddressError.badPort("").description == "the port is missing")
     }
 
     @Test func listenErrorsInTheConfigNameTheFormAndTheValue() {

@@ -104,17 +104,4 @@ import Testing
         #expect(try GatewayURL.parse("ws://localhost") == GatewayURL(host: "localhost", port: 80, basePath: ""))
         #expect(try GatewayURL.parse("http://[::1]:19001").authority == "[::1]:19001")
     }
-
-    @Test func responseParsing() throws {
-        let raw = Array("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-A: b\r\n\r\nokEXTRA".utf8)
-        let response = try HTTPResponse.parse(raw)
-        #expect(response.status == 200)
-        #expect(response.body == Array("ok".utf8))
-        #expect(response.headers["x-a"] == "b")
-        #expect(throws: HTTPResponse.ParseError.self) { try HTTPResponse.parse(Array("SSH-2.0-OpenSSH\r\n\r\n".utf8)) }
-        #expect(throws: HTTPResponse.ParseError.incompleteHead) { try HTTPResponse.parse(Array("HTTP/1.1 200".utf8)) }
-        #expect(throws: HTTPResponse.ParseError.badChunk) {
-            try HTTPResponse.parse(Array("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n".utf8))
-        }
-    }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import NetAddress
 import Testing
 @testable import RawHTTP
 
@@ -252,6 +253,25 @@ import Testing
                 #expect(error.description.hasPrefix("bind(\(server.boundAddress)): "))
             }
             #expect(throws: HTTPServerError.self) { try server.start(listen: "127.0.0.1:0") }
+        }
+    }
+
+    /// A zone is grammar the config accepts; whether the interface exists is the bind's to say,
+    /// in words, and a zone that names a real interface reaches the kernel as its scope id.
+    @Test func zonesAreResolvedAtTheBindWithAClearError() throws {
+        do {
+            try HTTPServer(router: Router()).start(listen: "[fe80::1%nosuch9]:0")
+            Issue.record("a zone naming no interface was bound")
+        } catch let error as HTTPServerError {
+            #expect(error.description.contains("no network interface named 'nosuch9'"), "\(error)")
+        }
+        do {
+            // `lo` exists but carries no fe80::1, so the kernel refuses the address itself.
+            try HTTPServer(router: Router()).start(listen: "[fe80::1%lo]:0")
+            Issue.record("fe80::1 was bound on lo")
+        } catch let error as HTTPServerError {
+            #expect(error.description.hasPrefix("bind([fe80::1%lo]:0): "), "\(error)")
+            #expect(error.errnoCode == EADDRNOTAVAIL || error.errnoCode == EINVAL, "\(error)")
         }
     }
 

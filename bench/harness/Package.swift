@@ -11,8 +11,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     targets: [
         .target(name: "CSocketShim"),
-        .target(name: "HealCore"),
-        .target(name: "OpenClawKit", dependencies: ["HealCore", "CSocketShim"]),
+        .target(name: "NetAddress"),
+        .target(name: "RawHTTP", dependencies: ["CSocketShim", "NetAddress"]),
+        .target(name: "HealCore", dependencies: ["NetAddress"]),
+        .target(name: "OpenClawKit", dependencies: ["HealCore", "CSocketShim", "RawHTTP"]),
         .executableTarget(name: "bench-harness", dependencies: ["HealCore", "OpenClawKit"]),
     ],
     swiftLanguageModes: [.v6]

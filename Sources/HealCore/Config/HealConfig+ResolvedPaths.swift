@@ -1,3 +1,5 @@
+import NetAddress
+
 /// The paths that default to a place next to the state file. The loader keeps `auditFile` and
 /// `server.tokenFile` empty when the config leaves them empty (so a reload that moves the state
 /// file moves them too, and the diff names only what the user changed); everything that opens

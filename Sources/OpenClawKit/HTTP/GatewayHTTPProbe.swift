@@ -1,5 +1,6 @@
 import Foundation
 import HealCore
+import RawHTTP
 
 /// Probes the gateway's unauthenticated health endpoints at `openclaw.gatewayUrl` (docs/OPENCLAW.md §4.7):
 /// `/healthz` must answer `{"ok":true,"status":"live"}`, `/readyz` `{"ready":true,…}` (or `ok`).
@@ -37,9 +38,11 @@ public struct GatewayHTTPProbe: Sendable {
     func fetch(path: String, baseURL: String) async -> (verdict: GatewayEndpointVerdict, json: JSONNode?) {
         let url: GatewayURL
         do { url = try GatewayURL.parse(baseURL) } catch { return (.failed(error.description), nil) }
-        let client = HTTPGetClient(connectTimeoutMs: Self.milliseconds(connectTimeout),
-                                   readTimeoutMs: Self.milliseconds(readTimeout), maxResponseBytes: maxResponseBytes)
-        let outcome = await DedicatedThread.run(name: "probe \(path)") { client.get(url, path: path) }
+        let client = HTTPClient(connectTimeoutMs: Self.milliseconds(connectTimeout),
+                                readTimeoutMs: Self.milliseconds(readTimeout), maxResponseBytes: maxResponseBytes)
+        let outcome = await DedicatedThread.run(name: "probe \(path)") {
+            client.send(host: url.host, port: url.port, target: url.basePath + path, headers: [("Accept", "application/json")])
+        }
         switch outcome {
         case .failure(.refused(let why)): return (.refused(why), nil)
         case .failure(.timedOut(let why)): return (.timedOut(why), nil)
@@ -49,7 +52,7 @@ public struct GatewayHTTPProbe: Sendable {
         }
     }
 
-    static func judge(_ response: HTTPResponse, path: String) -> GatewayEndpointVerdict {
+    static func judge(_ response: HTTPClientResponse, path: String) -> GatewayEndpointVerdict {
         let bodyText = String(decoding: response.body, as: UTF8.self)
         let compact = CLIJSON.excerpt(bodyText, limit: 120)
         guard let json = try? JSONNode.decode(Data(response.body)), json.object != nil else {

@@ -1,5 +1,6 @@
 import Dispatch
 import Glibc
+import NetAddress
 import Synchronization
 
 /// A bounded HTTP/1.1 server on raw sockets, event-driven through Dispatch.
@@ -27,10 +28,14 @@ public final class HTTPServer: Sendable {
     /// Binds `HOST:PORT` and starts serving. Port 0 picks a free port (see `boundAddress`).
     /// Throws `ListenAddressError` for a malformed address, `HTTPServerError` otherwise.
     public func start(listen address: String) throws {
-        let (host, port) = try ListenAddress.parse(address)
+        try start(listen: ListenAddress.parse(address).get())
+    }
+
+    /// Binds an address the config already parsed, with the same grammar (`NetAddress`).
+    public func start(listen address: ListenAddress) throws {
         try configuration.validate()
         try ensureIdle()
-        let fd = try ListeningSocket.open(host: host, port: port, backlog: configuration.listenBacklog)
+        let fd = try ListeningSocket.open(address, backlog: configuration.listenBacklog)
         try run(listeningOn: fd)
     }
 

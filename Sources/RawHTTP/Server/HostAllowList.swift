@@ -1,4 +1,4 @@
-import Glibc
+import NetAddress
 
 /// Which `Host` values a server bound to loopback answers: loopback names and addresses
 /// (`localhost`, `*.localhost`, 127.0.0.0/8, `[::1]`, `[::ffff:127.x.y.z]`) and the names listed.
@@ -24,17 +24,6 @@ public struct HostAllowList: Sendable, Equatable {
         return Self.isLoopback(name)
     }
 
-    static func isLoopback(_ host: String) -> Bool {
-        if host == "localhost" || host.hasSuffix(".localhost") { return true }
-        if host.hasPrefix("[") && host.hasSuffix("]") {
-            var address = in6_addr()
-            guard inet_pton(AF_INET6, String(host.dropFirst().dropLast()), &address) == 1 else { return false }
-            let b = withUnsafeBytes(of: &address) { Array($0) }
-            if b[0..<15].allSatisfy({ $0 == 0 }) && b[15] == 1 { return true }
-            return b[0..<10].allSatisfy({ $0 == 0 }) && b[10] == 0xFF && b[11] == 0xFF && b[12] == 127
-        }
-        var address = in_addr()
-        guard inet_pton(AF_INET, host, &address) == 1 else { return false }
-        return withUnsafeBytes(of: &address) { $0[0] } == 127
-    }
+    /// The one loopback test of the house (`NetAddress`), on a `Host` value.
+    static func isLoopback(_ host: String) -> Bool { ListenAddress.isLoopback(host: host) }
 }

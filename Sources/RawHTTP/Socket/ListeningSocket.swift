@@ -1,12 +1,13 @@
 import CSocketShim
 import Glibc
+import NetAddress
 
 /// Opening, adopting and describing the listening socket.
 enum ListeningSocket {
-    /// Binds and listens on `host:port`, trying each address the host resolves to in order.
-    static func open(host: String, port: Int, backlog: Int) throws -> Int32 {
-        let addresses = try resolve(host: host, port: port)
-        var lastError = HTTPServerError.usage("getaddrinfo(\(host))", "no usable address")
+    /// Binds and listens, trying each address a host name resolves to in order.
+    static func open(_ listen: ListenAddress, backlog: Int) throws -> Int32 {
+        let addresses = try resolve(listen)
+        var lastError = HTTPServerError.usage("getaddrinfo(\(listen.host))", "no usable address")
         for address in addresses {
             do {
                 return try bindAndListen(address, backlog: backlog)
@@ -58,8 +59,9 @@ enum ListeningSocket {
         var text: String
     }
 
-    private static func resolve(host: String, port: Int) throws -> [Address] {
-        if let v4 = ListenAddress.parseIPv4(host) {
+    private static func resolve(_ listen: ListenAddress) throws -> [Address] {
+        let host = listen.host, port = listen.port
+        if !listen.isIPv6, listen.isLiteral, let v4 = parseIPv4(host) {
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
             address.sin_port = UInt16(port).bigEndian
@@ -67,11 +69,15 @@ enum ListeningSocket {
             return [Address(storage: storage(of: address), length: socklen_t(MemoryLayout<sockaddr_in>.size),
                             text: "\(host):\(port)")]
         }
-        if let v6 = ListenAddress.parseIPv6(host) {
+        if listen.isIPv6 {
+            guard let v6 = parseIPv6(listen.address) else {
+                throw HTTPServerError.usage("bind(\(listen))", "\(listen.address) is not an IPv6 address")
+            }
             var address = sockaddr_in6()
             address.sin6_family = sa_family_t(AF_INET6)
             address.sin6_port = UInt16(port).bigEndian
             address.sin6_addr = v6
+            if let zone = listen.zone { address.sin6_scope_id = try scopeID(zone, of: listen) }
             return [Address(storage: storage(of: address), length: socklen_t(MemoryLayout<sockaddr_in6>.size),
                             text: "[\(host)]:\(port)")]
         }
@@ -98,6 +104,27 @@ enum ListeningSocket {
             cursor = entry.ai_next
         }
         return result
+    }
+
+    static func parseIPv4(_ text: String) -> in_addr? {
+        var address = in_addr()
+        return inet_pton(AF_INET, text, &address) == 1 ? address : nil
+    }
+
+    static func parseIPv6(_ text: String) -> in6_addr? {
+        var address = in6_addr()
+        return inet_pton(AF_INET6, text, &address) == 1 ? address : nil
+    }
+
+    /// The interface index of a zone: a number as it is, a name through `if_nametoindex`. The
+    /// grammar accepted the zone; whether such an interface exists is only known here.
+    private static func scopeID(_ zone: String, of listen: ListenAddress) throws -> UInt32 {
+        if let index = UInt32(zone) { return index }
+        let index = if_nametoindex(zone)
+        guard index != 0 else {
+            throw HTTPServerError.usage("bind(\(listen))", "no network interface named '\(zone)' on this machine")
+        }
+        return index
     }
 
     private static func storage<T>(of address: T) -> sockaddr_storage {

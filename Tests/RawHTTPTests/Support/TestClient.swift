@@ -1,4 +1,5 @@
 import Glibc
+import NetAddress
 @testable import RawHTTP
 
 /// A blocking loopback client for tests: raw bytes out, responses parsed back, with a receive
@@ -32,7 +33,8 @@ final class TestClient: @unchecked Sendable {
 
     /// Connects to `address` as printed by `HTTPServer.boundAddress` (`127.0.0.1:1` or `[::1]:1`).
     init(_ address: String, receiveTimeoutSeconds: Int = 5) throws {
-        let (host, port) = try ListenAddress.parse(address)
+        let listen = try ListenAddress.parse(address).get()
+        let host = listen.host, port = listen.port
         let isIPv6 = host.contains(":")
         fd = socket(isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw Failure.system("socket", errno) }
