@@ -20,6 +20,23 @@ import Testing
         )
     }
 
+    /// `sudo make install` must never compile (a root-owned .build would break the next build
+    /// as the user): without a release binary it stops and says what to run.
+    @Test(.enabled(if: make != nil, "make is not installed"))
+    func installWithoutABuiltBinaryStopsInsteadOfBuilding() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let result = try ExternalTool.run(
+            Self.make!,
+            ["-C", Repository.root.path, "install", "PREFIX=\(directory.url.path)/prefix", "SYSCONFDIR=\(directory.url.path)/etc",
+             "RELEASE_BIN=\(directory.url.path)/missing/openclaw-self-heal", "DESTDIR="],
+            environment: ["MAKEFLAGS": "", "MFLAGS": "", "MAKELEVEL": ""]
+        )
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("is missing: run 'make build' first"), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: directory.url.path + "/prefix/bin/openclaw-self-heal"))
+    }
+
     @Test(.enabled(if: make != nil, "make is not installed"))
     func installsEverythingAndKeepsAnExistingConfig() throws {
         let directory = try TemporaryDirectory()
