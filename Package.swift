@@ -47,13 +47,15 @@ let package = Package(
         ),
         .testTarget(name: "NetAddressTests", dependencies: ["NetAddress"]),
         .testTarget(name: "RawHTTPTests", dependencies: ["RawHTTP", "NetAddress"]),
-        .testTarget(name: "HealCoreTests", dependencies: ["HealCore", "NetAddress"]),
+        // Helpers more than one test target needs (a settable clock, a GatewayControl that records).
+        .target(name: "TestSupport", dependencies: ["HealCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "HealCoreTests", dependencies: ["HealCore", "NetAddress", "TestSupport"]),
         .testTarget(name: "OpenClawKitTests", dependencies: ["OpenClawKit", "HealCore", "RawHTTP"]),
         .testTarget(name: "SystemdKitTests", dependencies: ["SystemdKit"]),
         .testTarget(name: "NotifyTests", dependencies: ["Notify", "HealCore", "OpenClawKit"]),
         .testTarget(
             name: "SelfHealDaemonTests",
-            dependencies: ["SelfHealDaemon", "HealCore", "RawHTTP", "OpenClawKit", "Notify"]
+            dependencies: ["SelfHealDaemon", "HealCore", "RawHTTP", "OpenClawKit", "Notify", "TestSupport"]
         ),
         // What ships around the binary, run for real: the units under a systemd in a private PID
         // namespace, the Debian package, the status page in headless Chromium, the Grafana

@@ -120,10 +120,9 @@ public struct ControlRoutes: Sendable {
         }
         switch parsed {
         case .ignored(let reason):
-            return .json(status: 202, JSONBody.encode(EventAccepted(accepted: false, reason: reason)))
+            return .json(status: 202, JSONBody.encode(EventAnswer.ignored(reason)))
         case .failure(let event):
-            _ = await healer.ingest(event)
-            return .json(status: 202, JSONBody.encode(EventAccepted(accepted: true, reason: nil)))
+            return .json(status: 202, JSONBody.encode(EventAnswer(await healer.ingest(event))))
         }
     }
 
@@ -159,7 +158,6 @@ public enum ReloadOutcome: Sendable {
     case rejected([String])
 }
 
-struct EventAccepted: Encodable { var accepted: Bool; var reason: String? }
 struct ReloadApplied: Encodable {
     var changed: [String]
     var source: String

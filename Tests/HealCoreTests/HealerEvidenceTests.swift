@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HealCore
+import TestSupport
 
 /// Issue 13, point 6 at the healer: the guard before the first observation, and what a tick
 /// remembers of the config's files.

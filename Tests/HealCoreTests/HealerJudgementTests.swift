@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HealCore
+import TestSupport
 
 /// A clock whose wall time can jump while its monotonic time only moves forward.
 final class JumpingClock: HealClock, MonotonicSource, @unchecked Sendable {

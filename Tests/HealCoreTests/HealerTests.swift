@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HealCore
+import TestSupport
 
 struct HealerTests {
     func makeHealer(_ box: HealerSandbox, clock: TestClock = TestClock(),

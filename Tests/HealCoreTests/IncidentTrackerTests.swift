@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HealCore
+import TestSupport
 
 /// The incident tracker on plain values: one firing, reminders on the interval, one resolution,
 /// nothing twice (also after the state went through a save and a load), folding under the gateway,

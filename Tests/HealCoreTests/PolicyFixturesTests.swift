@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 @testable import HealCore
+import TestSupport
 
 // Shared fixtures for the HealCore tests (named *Tests.swift to sit with the tests it serves).
 
 let modelA = "anthropic/claude-opus-4-6"
 let modelB = "openai/gpt-5.2"
 let modelC = "google/gemini-2.5-flash"
-let t0 = Date(timeIntervalSince1970: 1_760_000_000)
+let t0 = TestClock.epoch
 
 func at(_ seconds: Double) -> Date { t0.addingTimeInterval(seconds) }
 

@@ -51,3 +51,40 @@ import Testing
         #expect(postOnly == "POST")
     }
 }
+
+/// The router as a responder, in process: what a client on a socket would get, without one.
+@Suite struct RouterRespondTests {
+    static func router() -> Router {
+        var router = Router()
+        router.add("GET", "/status", .sync { _ in .json(string: #"{"ok":true}"#) })
+        router.add("POST", "/reload", .async { request in .text("reloaded \(request.body.count)") })
+        return router
+    }
+
+    @Test func handlersAnswerSyncAndAsync() async {
+        let get = await Self.router().respond(to: HTTPRequest(target: "/status?x=1"))
+        #expect(get.status == 200)
+        #expect(String(decoding: get.body, as: UTF8.self) == #"{"ok":true}"#)
+        let post = await Self.router().respond(to: HTTPRequest(method: "POST", target: "/reload", body: [1, 2]))
+        #expect(String(decoding: post.body, as: UTF8.self) == "reloaded 2")
+    }
+
+    @Test func headKeepsTheFieldsAndDropsTheBody() async {
+        let head = await Self.router().respond(to: HTTPRequest(method: "HEAD", target: "/status"))
+        #expect(head.status == 200)
+        #expect(head.body.isEmpty)
+        #expect(head.headers["Content-Type"] == "application/json")
+    }
+
+    @Test func notFoundAndMethodNotAllowedAreTheRoutersOwn() async {
+        let missing = await Self.router().respond(to: HTTPRequest(target: "/nope"))
+        #expect(missing.status == 404)
+        #expect(String(decoding: missing.body, as: UTF8.self).contains("no route for /nope"))
+        let wrong = await Self.router().respond(to: HTTPRequest(method: "PUT", target: "/status"))
+        #expect(wrong.status == 405)
+        #expect(wrong.headers["Allow"] == "GET, HEAD")
+        let headOnPost = await Self.router().respond(to: HTTPRequest(method: "HEAD", target: "/reload"))
+        #expect(headOnPost.status == 405)
+        #expect(headOnPost.headers["Allow"] == "POST")
+    }
+}

@@ -44,14 +44,9 @@ extension Connection {
         }
         switch loop.context.router.resolve(method: request.method, path: request.path) {
         case .notFound:
-            let response = HTTPResponse.error(status: 404, code: "not_found", message: "no route for \(request.path)")
-            queue(response, isHead: isHead, keepAlive: keepAlive, version: parsed.version)
+            queue(Router.notFound(request), isHead: isHead, keepAlive: keepAlive, version: parsed.version)
         case .methodNotAllowed(let allow):
-            let response = HTTPResponse.error(
-                status: 405, code: "method_not_allowed",
-                message: "\(request.method) is not allowed on \(request.path); allowed: \(allow)",
-                headers: HTTPHeaders([("Allow", allow)]))
-            queue(response, isHead: isHead, keepAlive: keepAlive, version: parsed.version)
+            queue(Router.methodNotAllowed(request, allow: allow), isHead: isHead, keepAlive: keepAlive, version: parsed.version)
         case .handler(.sync(let handler), _):
             queue(handler(request), isHead: isHead, keepAlive: keepAlive, version: parsed.version)
         case .handler(.async(let handler), _):
