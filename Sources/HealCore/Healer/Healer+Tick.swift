@@ -28,7 +28,7 @@ extension Healer {
         if persisted { handOverNotices() }
         let snapshot = writeStatusFile()
         return TickReport(at: now, decisions: carried.records, health: snapshot.health, faults: snapshot.faults,
-                          durationMs: lastTickDurationMs, persisted: persisted, statusLine: Self.statusLine(snapshot))
+                          durationMs: lastTickDurationMs, persisted: persisted)
     }
 
     private func noteObservation(_ o: Observation) {
@@ -70,18 +70,5 @@ extension Healer {
                               action: nil, dryRun: config.dryRun, outcome: "recorded",
                               detail: "\(removed) config backups removed"))
         }
-    }
-
-    static func statusLine(_ s: StatusSnapshot) -> String {
-        let cooling = s.models.filter { $0.status == "cooldown" }.count
-        var parts = ["\(s.health)", "model \(s.activeModel.isEmpty ? "-" : s.activeModel)"]
-        if cooling > 0 { parts.append("\(cooling) cooling") }
-        parts.append("whatsapp \(s.whatsapp.status)")
-        parts.append("restarts \(s.restartBudget.used)/\(s.restartBudget.max)" + (s.restartBudget.paused ? " paused" : ""))
-        if !s.cron.failingJobs.isEmpty { parts.append("\(s.cron.failingJobs.count) cron failing") }
-        if !s.faults.isEmpty { parts.append("\(s.faults.count) faults") }
-        if let m = s.maintenance { parts.append("maintenance until \(Timestamps.clock(Date(timeIntervalSince1970: TimeInterval(m.until))))Z") }
-        if let open = s.incidents, !open.isEmpty { parts.append("\(open.count) incidents open") }
-        return parts.joined(separator: ", ")
     }
 }

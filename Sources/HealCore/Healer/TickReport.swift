@@ -1,6 +1,7 @@
 import Foundation
 
-/// What one tick did, for the monitor loop (systemd `STATUS=`, logging, watchdog gating).
+/// What one tick did, for the monitor loop (logging, /health, watchdog gating). The `STATUS=`
+/// line is `StatusLine` (SelfHealDaemon), rendered from the snapshot.
 public struct TickReport: Sendable, Equatable {
     public var at: Date
     public var decisions: [DecisionRecord]
@@ -9,11 +10,9 @@ public struct TickReport: Sendable, Equatable {
     public var durationMs: Int
     /// The state was saved at the end of the tick.
     public var persisted: Bool
-    /// One line for `STATUS=`.
-    public var statusLine: String
     public init(at: Date, decisions: [DecisionRecord], health: String, faults: [String: String], durationMs: Int,
-                persisted: Bool, statusLine: String) {
+                persisted: Bool) {
         self.at = at; self.decisions = decisions; self.health = health; self.faults = faults
-        self.durationMs = durationMs; self.persisted = persisted; self.statusLine = statusLine
+        self.durationMs = durationMs; self.persisted = persisted
     }
 }
