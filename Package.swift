@@ -47,11 +47,15 @@ let package = Package(
         ),
         .testTarget(name: "NetAddressTests", dependencies: ["NetAddress"]),
         .testTarget(name: "RawHTTPTests", dependencies: ["RawHTTP", "NetAddress"]),
-        // Helpers more than one test target needs (a settable clock, a GatewayControl that records).
+        // Helpers more than one test target needs (a settable clock, a GatewayControl that records,
+        // running a tool by argv, the repository's paths, temporary directories).
         .target(name: "TestSupport", dependencies: ["HealCore"], path: "Tests/TestSupport"),
         .testTarget(name: "HealCoreTests", dependencies: ["HealCore", "NetAddress", "TestSupport"]),
         .testTarget(name: "OpenClawKitTests", dependencies: ["OpenClawKit", "HealCore", "RawHTTP"]),
-        .testTarget(name: "SystemdKitTests", dependencies: ["SystemdKit"]),
+        .testTarget(name: "SystemdKitTests", dependencies: ["SystemdKit", "TestSupport"]),
+        // What ships beside the binary, checked as files: the units (systemd-analyze), make install,
+        // the Prometheus rules (promtool), the example config against the schema.
+        .testTarget(name: "PackagingTests", dependencies: ["HealCore", "TestSupport"]),
         .testTarget(name: "NotifyTests", dependencies: ["Notify", "HealCore", "OpenClawKit"]),
         .testTarget(
             name: "SelfHealDaemonTests",

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 @testable import SystemdKit
 
 /// Runs `listeningDescriptors()` where systemd would: in a process started by the real

@@ -2,22 +2,22 @@ import Foundation
 
 /// Runs a command-line tool (argv, no shell) and captures its output, for tests that check shipped
 /// files with systemd-analyze and promtool.
-struct ExternalTool {
-    struct Result {
-        let status: Int32
-        let standardOutput: String
-        let standardError: String
+public struct ExternalTool {
+    public struct Result: Sendable {
+        public let status: Int32
+        public let standardOutput: String
+        public let standardError: String
     }
 
     /// The tool's absolute path when it is on PATH (or the usual sbin/bin directories).
-    static func find(_ name: String) -> String? {
+    public static func find(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         let directories = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/sbin", "/bin"]
         return directories.map { $0 + "/" + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// Runs `executable` with `arguments`; kills it after `timeout`.
-    static func run(
+    public static func run(
         _ executable: String,
         _ arguments: [String],
         environment: [String: String]? = nil,
@@ -68,29 +68,28 @@ struct ExternalTool {
 }
 
 /// Paths in the repository, found from this file's location.
-enum Repository {
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Support
-        .deletingLastPathComponent()  // SystemdKitTests
+public enum Repository {
+    public static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // TestSupport
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()
 
-    static func deploy(_ relative: String) -> URL {
+    public static func deploy(_ relative: String) -> URL {
         root.appendingPathComponent("deploy").appendingPathComponent(relative)
     }
 }
 
 /// A fresh temporary directory, removed by `remove()`.
-struct TemporaryDirectory {
-    let url: URL
+public struct TemporaryDirectory: Sendable {
+    public let url: URL
 
-    init() throws {
+    public init() throws {
         url = URL(fileURLWithPath: NSTemporaryDirectory())
             .appendingPathComponent("sdk-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
-    func remove() {
+    public func remove() {
         try? FileManager.default.removeItem(at: url)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The shipped units, checked by systemd's own tools. `systemd-analyze verify` insists that
 /// ExecStart's binary exists, so each unit is verified from a temporary copy whose ExecStart points

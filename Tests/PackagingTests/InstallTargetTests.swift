@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `make install` / `make uninstall` into a temporary prefix. The build prerequisite is skipped
 /// (`-o build -o deps-build`) and a stand-in binary installed (RELEASE_BIN=/bin/true): what is

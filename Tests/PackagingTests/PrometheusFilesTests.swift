@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The Prometheus files in deploy/prometheus, checked by promtool: the rules parse, their unit tests
 /// (alerts.test.yml) pass, and a Prometheus config made of scrape.yml plus the rules is valid.
