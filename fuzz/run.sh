@@ -83,6 +83,11 @@ for target in "${targets[@]}"; do
   if [ $code -eq 0 ]; then
     result=clean
     echo "fuzz: $target: ${executions:-?} executions in ${took}s (${rate}/s), ${added:-0} new inputs, no crash"
+  elif [ $code -eq 72 ]; then
+    # libFuzzer's answer to SIGINT: stopped by hand, nothing found; not a clean full run either.
+    result=interrupted
+    status=1
+    echo "fuzz: $target: interrupted after ${executions:-?} executions in ${took}s (${rate}/s), ${added:-0} new inputs, no crash"
   else
     result="failed($code)"
     status=1
