@@ -207,4 +207,14 @@ import Testing
         let firstPass = Redactor.redactOnce(text) ?? text
         #expect(Redactor.redactOnce(firstPass) != nil, "\(firstPass)")
     }
+
+    /// Found by the `redactor` fuzz target after 789,847 executions: the `Authorization` label's
+    /// value was the word `Bearer` (after `Basic`), masked as the value, and the credential after
+    /// that second scheme word was never looked at.
+    @Test func aSecondSchemeWordAfterTheLabelStillMasksItsCredential() {
+        let out = Redactor.redact("p=A/zAuthorization: Basic Bearer dGhpc2lzYXNlY3JldHRva2Vu42")
+        #expect(!out.contains("dGhpc2lzYXNlY3Jl"), "\(out)")
+        #expect(out.hasPrefix("p=A/zAuthorization: Basic "), "\(out)")
+        #expect(Redactor.redact(out) == out)
+    }
 }
