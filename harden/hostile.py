@@ -26,6 +26,11 @@ Scenarios (each prints one JSON object on stdout with what it saw):
               malformed Host values, two Authorization headers
   chunkframing chunked bodies with a bare LF or a malformed chunk extension, each followed by a
               pipelined GET /health that must not be answered
+  slowread    GET --path on a connection with a small receive buffer that reads --rate bytes a
+              second (0: never), for at most --seconds; when the answer began to arrive, when
+              the server dropped it (its side of the connection leaving ESTABLISHED in
+              /proc/net/tcp), how much of the answer had come, and a fresh client's GET /health
+              every 0.2 s meanwhile
   flood       --connections N idle connections at once (past a small maxConnections); counts
               how many were answered 503, then checks a fresh /health once they are gone
 
@@ -35,6 +40,7 @@ Everything runs on loopback only, stops by itself, and closes every socket it op
 import argparse
 import json
 import random
+import select
 import selectors
 import socket
 import sys
@@ -527,8 +533,101 @@ def chunkframing(target, args):
     return {"scenario": "chunkframing", "cases": cases, "wellFormedStatus": good, "healthAfter": health(target)[0]}
 
 
+def server_side_state(server_port, client_port):
+    """The TCP state of the server's end of our connection, from /proc/net/tcp{,6}: 1 is
+    ESTABLISHED; a closed socket still flushing its data shows FIN_WAIT1 (4) or later, or is gone."""
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            with open(table) as f:
+                next(f)
+                for line in f:
+                    fields = line.split()
+                    local, remote, state = fields[1], fields[2], int(fields[3], 16)
+                    if int(local.rsplit(":", 1)[1], 16) == server_port and int(remote.rsplit(":", 1)[1], 16) == client_port:
+                        return state
+        except OSError:
+            continue
+    return None
+
+
+def slowread(target, args):
+    s = socket.socket(target.family, socket.SOCK_STREAM)
+    # Before connect, so the window the client announces is small from the first segment.
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 2048)
+    s.settimeout(5.0)
+    s.connect(target.address)
+    client_port = s.getsockname()[1]
+    server_port = target.address[1]
+    s.sendall(("GET %s HTTP/1.1\r\nHost: localhost\r\n\r\n" % args.path).encode())
+    prober = HealthProber(target)
+    prober.start()
+    started = time.monotonic()
+    deadline = started + args.seconds
+    received = b""
+    dropped_after = None
+    answer_after = None   # when the first byte of the answer could be read (not read yet)
+    last_state = None
+    s.setblocking(False)
+    tick = 0.1
+    while time.monotonic() < deadline:
+        if answer_after is None and select.select([s], [], [], 0)[0]:
+            answer_after = time.monotonic() - started
+        if args.rate > 0:
+            allowance = int(args.rate * (time.monotonic() - started)) - len(received)
+            if allowance > 0:
+                try:
+                    received += s.recv(allowance)
+                except (BlockingIOError, InterruptedError):
+                    pass
+                except OSError:
+                    break
+        last_state = server_side_state(server_port, client_port)
+        if last_state != 1:
+            dropped_after = time.monotonic() - started
+            break
+        time.sleep(tick)
+    slow_bytes = len(received)
+    # Now read fast: a response the server gave up on ends before its Content-Length.
+    s.setblocking(True)
+    s.settimeout(3.0)
+    try:
+        while True:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            received += chunk
+            head_end = received.find(b"\r\n\r\n")
+            if head_end >= 0 and b"content-length:" in received[:head_end].lower():
+                length = int(received[:head_end].lower().split(b"content-length:")[1].split(b"\r\n")[0])
+                if len(received) >= head_end + 4 + length:
+                    break
+    except (socket.timeout, OSError):
+        pass
+    s.close()
+    prober.stopping.set()
+    prober.join()
+    head_end = received.find(b"\r\n\r\n")
+    status, length = None, None
+    if received.startswith(b"HTTP/1.") and len(received) >= 12:
+        status = int(received[9:12])
+    if head_end >= 0 and b"content-length:" in received[:head_end].lower():
+        length = int(received[:head_end].lower().split(b"content-length:")[1].split(b"\r\n")[0])
+    body = len(received) - (head_end + 4) if head_end >= 0 else 0
+    result = {"scenario": "slowread", "path": args.path, "rate": args.rate,
+              "droppedAfterSeconds": round(dropped_after, 2) if dropped_after is not None else None,
+              "answerStartedAfterSeconds": round(answer_after, 2) if answer_after is not None else None,
+              "droppedAfterAnswerStartedSeconds":
+                  round(dropped_after - answer_after, 2) if dropped_after is not None and answer_after is not None else None,
+              "serverSideState": last_state, "bytesReadSlowly": slow_bytes, "status": status,
+              "contentLength": length, "bodyBytesReceived": body,
+              "complete": length is not None and body >= length}
+    result.update(prober.summary())
+    return result
+
+
 SCENARIOS = {"slowbody": slowbody, "rebinding": rebinding, "chunkframing": chunkframing, "slowloris": slowloris, "headerbomb": headerbomb, "bigbody": bigbody, "random": random_bytes,
-             "halfclose": halfclose, "noread": noread, "flood": flood}
+             "halfclose": halfclose, "noread": noread, "flood": flood,
+             "slowread": slowread}
 
 
 def main():
@@ -539,6 +638,8 @@ def main():
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--interval", type=float, default=2.0)
     parser.add_argument("--megabytes", type=float, default=2.0)
+    parser.add_argument("--path", default="/events?limit=1000")
+    parser.add_argument("--rate", type=float, default=0.0)
     parser.add_argument("--no-reconnect", dest="reconnect", action="store_false")
     args = parser.parse_args()
     try:

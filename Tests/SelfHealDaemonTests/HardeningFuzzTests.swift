@@ -8,9 +8,7 @@ import Testing
 @Suite(.serialized)
 struct HardeningFuzzTests {
     static let seconds = ProcessInfo.processInfo.environment["OPENCLAW_SELF_HEAL_FUZZ_SECONDS"] ?? "20"
-    /// Not the redactor: its planted-secret oracle still finds contexts a secret survives in
-    /// (HARDENING.md section 6.6), so it runs in `make harden` and by hand until it runs clean.
-    static let targets = ["http-parser", "chunked-decoder", "config-loader", "log-line"]
+    static let targets = ["http-parser", "chunked-decoder", "config-loader", "log-line", "redactor"]
         + ["channels", "cron", "gateway-status", "models-probe", "plugins", "sessions", "sessions-store",
            "config-validate", "infer-run"].map { "cli-" + $0 }
 

@@ -78,4 +78,50 @@ struct HardeningRoundTwoTests {
         #expect(report["healthAfter"] as? Int == 200)
         HardeningScale.record("chunkframing", report)
     }
+
+    /// A client that asks for a large answer (`GET /events?limit=1000` over an audit log of 1,000
+    /// long records, about 9 MB: more than the 4 MiB the kernel's send buffer grows to on its own,
+    /// which would otherwise take the whole answer and leave the server nothing to wait for) with
+    /// a 2 KiB receive buffer, then reads it slower than the
+    /// minimum rate (300 bytes a second) or not at all. Once the write has waited the body
+    /// deadline (3 s here) the server must have sent 1,024 bytes for each second waited, so it
+    /// drops the connection then: well before the 15 s stall timeout (which the trickling reader
+    /// would never hit, since it keeps making progress), while fresh `/health` requests answer.
+    @Test(arguments: [0, 300])
+    func aReaderBelowTheMinimumRateIsDroppedWithinTheBound(bytesPerSecond: Int) throws {
+        let daemon = try HardeningDaemon.start(server: "bodyTimeoutSec: 3", intervalSec: 5,
+                                               openclawBin: "/nonexistent/openclaw",
+                                               prepare: { try Self.writeAuditLog(in: $0, records: 1000) })
+        defer { daemon.stop() }
+        #expect(daemon.healthy())
+        let report = try daemon.hostile("slowread", ["--path", "/events?limit=1000", "--rate", "\(bytesPerSecond)",
+                                                     "--seconds", "20"])
+        #expect(report["status"] as? Int == 200, "\(report)")
+        #expect((report["contentLength"] as? Int ?? 0) > 6_000_000, "the answer is not large: \(report)")
+        // Counted from the answer's first byte: building 9 MB of events takes the debug build a
+        // few seconds, which is the handler's time, not the client's. Not before the deadline,
+        // and within it plus the sweep (3/8 s) and a loaded machine; far from the 15 s stall.
+        let dropped = report["droppedAfterAnswerStartedSeconds"] as? Double
+        #expect(dropped.map { $0 >= 2.9 && $0 < 6 } == true, "dropped \(dropped ?? -1) s after the answer began: \(report)")
+        #expect(report["complete"] as? Bool == false, "\(report)")
+        #expect((report["probes"] as? Int ?? 0) >= 10, "\(report)")
+        #expect(report["probesOk"] as? Int == report["probes"] as? Int, "a fresh /health failed meanwhile: \(report)")
+        #expect(daemon.healthy())
+        HardeningScale.record("slowread-\(bytesPerSecond)", report)
+    }
+
+    /// Audit records as the daemon writes them, each with a detail of about 9 KB.
+    static func writeAuditLog(in directory: String, records: Int) throws {
+        let state = directory + "/state"
+        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+        let detail = String(repeating: "the gateway answered slowly and the probe waited; ", count: 180)
+        var text = ""
+        for i in 0..<records {
+            let minute = i % 60, hour = (i / 60) % 24
+            text += #"{"detail":"\#(detail)\#(i)","dryRun":false,"evidence":["probe \#(i)"],"incident":"gateway-down","#
+                + #""outcome":"recorded","rule":"gateway","time":"2026-01-01T"#
+                + String(format: "%02d:%02d:00.000Z", hour, minute) + #"","trigger":"probe"}"# + "\n"
+        }
+        try text.write(toFile: state + "/self-heal-audit.jsonl", atomically: true, encoding: .utf8)
+    }
 }

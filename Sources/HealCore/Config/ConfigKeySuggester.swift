@@ -6,15 +6,19 @@ enum ConfigKeySuggester {
         let leaf = Self.leaf(of: unknown).lowercased()
         // Right name, wrong place.
         if let moved = known.first(where: { Self.leaf(of: $0).lowercased() == leaf }) { return moved }
-        let target = unknown.lowercased()
+        let target = Array(unknown.lowercased())
+        // A third of the name may be wrong, at most 3 edits: beyond that it is a different word.
+        let allowed = min(3, max(1, leaf.count / 3))
         var best: (key: String, distance: Int)?
         for key in known {
-            let d = distance(target, key.lowercased())
+            // The distance is at least the difference in length: such a key cannot be within
+            // `allowed`, so it is not worth the full comparison (this runs for every unknown key).
+            let candidate = Array(key.lowercased())
+            guard abs(candidate.count - target.count) <= allowed else { continue }
+            let d = distance(target, candidate)
             if d < (best?.distance ?? Int.max) { best = (key, d) }
         }
         guard let best else { return nil }
-        // A third of the name may be wrong, at most 3 edits: beyond that it is a different word.
-        let allowed = min(3, max(1, leaf.count / 3))
         return best.distance <= allowed ? best.key : nil
     }
 
@@ -24,7 +28,10 @@ enum ConfigKeySuggester {
 
     /// Levenshtein distance over characters.
     static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        distance(Array(a), Array(b))
+    }
+
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

@@ -29,7 +29,16 @@ enum SecretLabel {
 
     private static func lowered(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
 
+    /// The last letters of every label above: most identifiers before a `:` or `=` end in none
+    /// of them, and are refused without comparing against each label.
+    private static let finalLetters: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for label in anywhere + wordOnly + weakWordOnly { table[Int(label[label.count - 1])] = true }
+        return table
+    }()
+
     static func strength(of bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Strength? {
+        guard !range.isEmpty, finalLetters[Int(ASCIIClass.lowered(bytes[range.upperBound - 1]))] else { return nil }
         for label in anywhere where hasSuffix(bytes, range, label) { return .strong }
         for label in wordOnly where hasWordSuffix(bytes, range, label) { return .strong }
         for label in weakWordOnly where hasWordSuffix(bytes, range, label) {

@@ -242,10 +242,12 @@ struct SecretScanner {
     }
 
     /// The part beyond `range` of a secret whose trigger lies in the last bytes of `range` (as
-    /// far back as the longest prefix, `github_pat_`).
+    /// far back as the longest prefix, `github_pat_`). The range's first byte counts too: a
+    /// labelled value can itself be a scheme word (`Authorization: Basic Bearer <credential>`),
+    /// and no rule's range starts at its own trigger, so this never finds the same secret again.
     private func continuation(of range: Range<Int>) -> Range<Int>? {
         let end = range.upperBound
-        for start in max(range.lowerBound + 1, end - 11)..<end {
+        for start in max(range.lowerBound, end - 11)..<end {
             if let next = secret(at: start), next.upperBound > end {
                 return max(next.lowerBound, end)..<next.upperBound
             }
