@@ -2,15 +2,16 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Writes the healer's files (state, audit log, metrics file, status file) on a serial dispatch
-/// queue of its own, off the cooperative pool the actor runs on. The healer hands over immutable
+/// Writes the healer's files (state, audit log, metrics file, status file) on serial dispatch
+/// queues of its own, off the cooperative pool the actor runs on. The healer hands over immutable
 /// values (a `HealState`, records, a snapshot builder) and goes on; the writer takes everything
 /// handed over since it last looked as one batch:
 /// 1. the newest state, written whole and atomically (`StateStore.save`: fsync, rename, directory
 ///    fsync) — states handed over in between are superseded, never written;
 /// 2. the audit records in order, with one fsync for all of them (group commit);
-/// 3. the heal events (not fsync'd, as before);
-/// 4. the newest status snapshot, built and written here, not on the actor.
+/// 3. the heal events (not fsync'd, as before).
+/// The status file has a lane of its own (the newest snapshot, built and encoded there): it is not
+/// part of the ordering guarantee, so a state write never waits behind a snapshot encode.
 ///
 /// The state goes first, so an audit record on disk never describes more than the state on disk
 /// already knows (the kill tests check this). `durable()` is the one ordering guarantee the
@@ -18,19 +19,23 @@ import Synchronization
 /// why it is not), and the healer awaits it before any action starts. Callers that arrive while
 /// the writer is busy share the next fsync.
 ///
-/// The state is rewritten whole rather than journalled as deltas: at 5,000 jobs the file is
-/// encoded and written in tens of milliseconds, and a batch takes every event that arrived
-/// meanwhile, so the cost is per batch, not per event; one file that is complete after every
-/// write keeps recovery trivial (no replay, no torn delta to reason about).
+/// The state is rewritten whole rather than journalled as deltas: a batch takes every event that
+/// arrived meanwhile, so the cost is per batch, not per event, and `stateFile` stays complete
+/// after every write — what a restart, an operator and the kill tests read is always the truth,
+/// with no replay and no torn delta to reason about.
 public final class Journal: Sendable {
     private struct Shared {
         var pending = JournalBatch()
-        /// Hand-overs so far, and how many of them are written.
+        /// Hand-overs of state and records so far, and how many of them are written.
         var sequence = 0
         var written = 0
-        /// Hand-overs whose whole batch, status file included, is written.
-        var settled = 0
         var writing = false
+        /// The status lane: the newest snapshot not yet written and its number; snapshots handed
+        /// over so far, and the number of the newest one written.
+        var status: (write: JournalBatch.StatusWrite, sequence: Int)?
+        var statusSequence = 0
+        var statusWritten = 0
+        var statusWriting = false
         var waiters: [JournalWaiter] = []
         /// The outcome of the last state write (nil: it worked, or none was needed yet).
         var stateError: String?
@@ -38,10 +43,22 @@ public final class Journal: Sendable {
         var faults: [String: String] = [:]
         var batches = 0
         var statesWritten = 0
+
+        /// Takes the waiters whose hand-overs are all written.
+        mutating func ready() -> [JournalWaiter] {
+            var ready: [JournalWaiter] = []
+            waiters.removeAll { w in
+                guard written >= w.sequence, statusWritten >= (w.statusSequence ?? 0) else { return false }
+                ready.append(w)
+                return true
+            }
+            return ready
+        }
     }
 
     private let shared = Mutex(Shared())
     private let queue = DispatchQueue(label: "openclaw-self-heal.journal", qos: .utility)
+    private let statusQueue = DispatchQueue(label: "openclaw-self-heal.journal.status", qos: .utility)
     /// Told when the faults change (the status cache must not hide them).
     private let faultsChanged: @Sendable () -> Void
 
@@ -64,7 +81,14 @@ public final class Journal: Sendable {
     }
 
     func submit(statusTo path: String, build: @escaping @Sendable () -> StatusSnapshot) {
-        enqueue { $0.status = .init(path: path, build: build) }
+        let start = shared.withLock { s -> Bool in
+            s.statusSequence += 1
+            s.status = (.init(path: path, build: build), s.statusSequence)
+            guard !s.statusWriting else { return false }
+            s.statusWriting = true
+            return true
+        }
+        if start { statusQueue.async { self.drainStatus() } }
     }
 
     private func enqueue(_ change: (inout JournalBatch) -> Void) {
@@ -82,16 +106,19 @@ public final class Journal: Sendable {
 
     /// Returns once the state, audit records and heal events handed over before this call are
     /// written: nil when the last state write worked, else why it failed.
-    public func durable() async -> String? { await wait(wholeBatch: false) }
+    public func durable() async -> String? { await wait(status: false) }
 
-    /// Like `durable()`, and the status file is written too (for a stop).
-    public func drained() async -> String? { await wait(wholeBatch: true) }
+    /// Like `durable()`, and the status file handed over before the call is written too.
+    public func drained() async -> String? { await wait(status: true) }
 
-    private func wait(wholeBatch: Bool) async -> String? {
+    private func wait(status: Bool) async -> String? {
         await withCheckedContinuation { (continuation: CheckedContinuation<String?, Never>) in
             let now = shared.withLock { s -> String?? in
-                if (wholeBatch ? s.settled : s.written) >= s.sequence { return .some(s.stateError) }
-                s.waiters.append(JournalWaiter(sequence: s.sequence, wholeBatch: wholeBatch, continuation: continuation))
+                if s.written >= s.sequence && (!status || s.statusWritten >= s.statusSequence) {
+                    return .some(s.stateError) // nothing outstanding
+                }
+                s.waiters.append(JournalWaiter(sequence: s.sequence, statusSequence: status ? s.statusSequence : nil,
+                                               continuation: continuation))
                 return .none
             }
             if let now { continuation.resume(returning: now) }
@@ -103,19 +130,14 @@ public final class Journal: Sendable {
     /// actions (a kill in between must not lose them).
     func writeNow(audit: [(AuditRecord, String, LogRotation?)], state: (HealState, String)?) {
         queue.sync {
-            var faults = shared.withLock { $0.faults }
             for (record, path, rotation) in audit {
-                Self.note(&faults, "audit-file") { () throws(FileSystemError) in
-                    try AuditLog(path: path, rotation: rotation).append(record)
-                }
+                let error = Self.attempt { () throws(FileSystemError) in try AuditLog(path: path, rotation: rotation).append(record) }
+                setFaults(["audit-file": error], stateError: nil)
             }
-            var stateError: String??
             if let (value, path) = state {
-                stateError = .some(Self.note(&faults, "state-file") { () throws(FileSystemError) in
-                    try StateStore(path: path).save(value)
-                })
+                let error = Self.attempt { () throws(FileSystemError) in try StateStore(path: path).save(value) }
+                setFaults(["state-file": error], stateError: .some(error))
             }
-            publish(faults: faults, stateError: stateError, upTo: nil, statusWritten: true)
         }
     }
 
@@ -128,74 +150,87 @@ public final class Journal: Sendable {
     /// Batches written and states written among them (a state per batch at most: the group commit).
     public var figures: (batches: Int, statesWritten: Int) { shared.withLock { ($0.batches, $0.statesWritten) } }
 
-    // MARK: the writer
+    // MARK: the writers
 
     private func drain() {
         while true {
-            let (batch, upTo, faultsBefore) = shared.withLock { s -> (JournalBatch, Int, [String: String]) in
+            let taken = shared.withLock { s -> (JournalBatch, Int)? in
+                guard !s.pending.isEmpty else {
+                    s.writing = false
+                    return nil
+                }
                 let batch = s.pending
                 s.pending = JournalBatch()
-                return (batch, s.sequence, s.faults)
+                return (batch, s.sequence)
             }
-            if batch.isEmpty {
-                let done = shared.withLock { s -> Bool in
-                    guard s.pending.isEmpty else { return false }
-                    s.writing = false
-                    return true
-                }
-                if done { return }
-                continue
-            }
-            var faults = faultsBefore
+            guard let (batch, upTo) = taken else { return }
+            var changes: [String: String?] = [:]
             var stateError: String??
             if let write = batch.state {
-                stateError = .some(Self.note(&faults, "state-file") { () throws(FileSystemError) in
-                    try StateStore(path: write.path).save(write.state)
-                })
+                let error = Self.attempt { () throws(FileSystemError) in try StateStore(path: write.path).save(write.state) }
+                changes["state-file"] = .some(error)
+                stateError = .some(error)
             }
             for (path, group) in Self.grouped(batch.audit, by: \.path) {
-                Self.note(&faults, "audit-file") { () throws(FileSystemError) in
+                changes["audit-file"] = .some(Self.attempt { () throws(FileSystemError) in
                     try AuditLog(path: path, rotation: group[0].rotation).append(group.map(\.record))
-                }
+                })
             }
             for (path, group) in Self.grouped(batch.metrics, by: \.path) {
-                Self.note(&faults, "metrics-file") { () throws(FileSystemError) in
+                changes["metrics-file"] = .some(Self.attempt { () throws(FileSystemError) in
                     try MetricsLog(path: path, rotation: group[0].rotation).append(group.map { ($0.event, $0.time, $0.dryRun) })
+                })
+            }
+            setFaults(changes, stateError: stateError, written: upTo, stateWritten: batch.state != nil)
+        }
+    }
+
+    private func drainStatus() {
+        while true {
+            let taken = shared.withLock { s -> (JournalBatch.StatusWrite, Int)? in
+                guard let status = s.status else {
+                    s.statusWriting = false
+                    return nil
                 }
+                s.status = nil
+                return status
             }
-            // The state and logs are on disk: callers waiting for durability go on now, while the
-            // status file (not part of the guarantee) is built and written.
-            publish(faults: faults, stateError: stateError, upTo: upTo, statusWritten: batch.status == nil,
-                    stateWritten: batch.state != nil)
-            if let status = batch.status {
-                Self.writeStatus(status, into: &faults)
-                publish(faults: faults, stateError: nil, upTo: upTo, statusWritten: true)
+            guard let (write, sequence) = taken else { return }
+            let snapshot = write.build()
+            let failure: String?
+            do {
+                let data = try snapshot.jsonData()
+                failure = Self.attempt { () throws(FileSystemError) in try AtomicFile.write(data, to: write.path, mode: 0o600) }
+            } catch {
+                failure = "encode: \(error)"
             }
+            setFaults(["status-file": failure], stateError: nil, statusWritten: sequence)
         }
     }
 
-    private static func writeStatus(_ write: JournalBatch.StatusWrite, into faults: inout [String: String]) {
-        let snapshot = write.build()
-        do {
-            let data = try snapshot.jsonData()
-            note(&faults, "status-file") { () throws(FileSystemError) in
-                try AtomicFile.write(data, to: write.path, mode: 0o600)
-            }
-        } catch {
-            faults["status-file"] = "encode: \(error)"
+    /// Records outcomes (a nil value clears that file's fault), progress, and resumes the waiters
+    /// that are now satisfied.
+    private func setFaults(_ changes: [String: String?], stateError: String??, written: Int? = nil,
+                           statusWritten: Int? = nil, stateWritten: Bool = false) {
+        let (ready, error, changed) = shared.withLock { s -> ([JournalWaiter], String?, Bool) in
+            let before = s.faults
+            for (key, value) in changes { s.faults[key] = value }
+            if let stateError { s.stateError = stateError }
+            if stateWritten { s.statesWritten += 1 }
+            if let written { s.written = max(s.written, written); s.batches += 1 }
+            if let statusWritten { s.statusWritten = max(s.statusWritten, statusWritten) }
+            return (s.ready(), s.stateError, s.faults != before)
         }
+        if changed { faultsChanged() }
+        for w in ready { w.continuation.resume(returning: error) }
     }
 
-    /// Records the outcome of one write; returns the error text (nil when it worked).
-    @discardableResult
-    private static func note(_ faults: inout [String: String], _ key: String,
-                             _ body: () throws(FileSystemError) -> Void) -> String? {
+    /// Runs one write; returns the error text (nil when it worked).
+    private static func attempt(_ body: () throws(FileSystemError) -> Void) -> String? {
         do {
             try body()
-            faults[key] = nil
             return nil
         } catch {
-            faults[key] = error.description
             return error.description
         }
     }
@@ -210,28 +245,5 @@ public final class Journal: Sendable {
             groups[k, default: []].append(item)
         }
         return order.map { ($0, groups[$0]!) }
-    }
-
-    private func publish(faults: [String: String], stateError: String??, upTo: Int?, statusWritten: Bool,
-                         stateWritten: Bool = false) {
-        let (ready, changed) = shared.withLock { s -> ([JournalWaiter], Bool) in
-            let changed = s.faults != faults
-            s.faults = faults
-            if let stateError { s.stateError = stateError }
-            if stateWritten { s.statesWritten += 1 }
-            guard let upTo else { return ([], changed) }
-            s.written = max(s.written, upTo)
-            if statusWritten { s.settled = max(s.settled, upTo); s.batches += 1 }
-            var ready: [JournalWaiter] = []
-            s.waiters.removeAll { w in
-                guard w.sequence <= upTo, statusWritten || !w.wholeBatch else { return false }
-                ready.append(w)
-                return true
-            }
-            return (ready, changed)
-        }
-        if changed { faultsChanged() }
-        let error = shared.withLock { $0.stateError }
-        for w in ready { w.continuation.resume(returning: error) }
     }
 }

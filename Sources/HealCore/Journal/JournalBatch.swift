@@ -1,8 +1,9 @@
 import Foundation
 
-/// What the healer handed to the journal since its writer last took work: the newest state and
-/// status snapshot (each replaces the one before: only the newest is worth writing), and every
-/// audit record and heal event in the order given (each is a line of its own).
+/// What the healer handed to the journal since its writer last took work: the newest state (it
+/// replaces the one before: only the newest is worth writing), and every audit record and heal
+/// event in the order given (each is a line of its own). The status snapshot goes to a lane of
+/// its own (`StatusWrite`).
 struct JournalBatch: Sendable {
     struct StateWrite: Sendable {
         var state: HealState
@@ -29,9 +30,8 @@ struct JournalBatch: Sendable {
     }
 
     var state: StateWrite?
-    var status: StatusWrite?
     var audit: [AuditWrite] = []
     var metrics: [MetricWrite] = []
 
-    var isEmpty: Bool { state == nil && status == nil && audit.isEmpty && metrics.isEmpty }
+    var isEmpty: Bool { state == nil && audit.isEmpty && metrics.isEmpty }
 }
