@@ -59,6 +59,11 @@ public final class Journal: Sendable {
     private let shared = Mutex(Shared())
     private let queue = DispatchQueue(label: "openclaw-self-heal.journal", qos: .utility)
     private let statusQueue = DispatchQueue(label: "openclaw-self-heal.journal.status", qos: .utility)
+    /// Wakes the status lane early from its spacing (someone waits for the status file).
+    private let statusWake = DispatchSemaphore(value: 0)
+    /// The status lane writes at most this often unless someone waits for the file: in a storm
+    /// each event hands over a snapshot, and building each one would take a core of its own.
+    static let statusSpacing: Duration = .milliseconds(250)
     /// Told when the faults change (the status cache must not hide them).
     private let faultsChanged: @Sendable () -> Void
 
@@ -121,7 +126,11 @@ public final class Journal: Sendable {
                                                continuation: continuation))
                 return .none
             }
-            if let now { continuation.resume(returning: now) }
+            if let now {
+                continuation.resume(returning: now)
+            } else if status {
+                statusWake.signal()
+            }
         }
     }
 
@@ -196,6 +205,8 @@ public final class Journal: Sendable {
                 return status
             }
             guard let (write, sequence) = taken else { return }
+            let started = ContinuousClock.now
+            defer { spaceOut(since: started) }
             let snapshot = write.build()
             let failure: String?
             do {
@@ -206,6 +217,17 @@ public final class Journal: Sendable {
             }
             setFaults(["status-file": failure], stateError: nil, statusWritten: sequence)
         }
+    }
+
+    /// Waits out `statusSpacing` after a status write began, unless someone waits for the file
+    /// (then `statusWake` cuts it short).
+    private func spaceOut(since started: ContinuousClock.Instant) {
+        let urgent = shared.withLock { s in s.waiters.contains { ($0.statusSequence ?? 0) > s.statusWritten } }
+        let left = Self.statusSpacing - started.duration(to: .now)
+        guard !urgent, left > .zero else { return }
+        let (seconds, attoseconds) = left.components
+        let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+        _ = statusWake.wait(timeout: .now() + .nanoseconds(nanoseconds))
     }
 
     /// Records outcomes (a nil value clears that file's fault), progress, and resumes the waiters
