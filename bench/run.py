@@ -7,7 +7,7 @@ stopped (and every temporary folder removed) when it ends, however it ends.
 
   python3 bench/run.py [--only ITEM,...] [--runs N] [--wrk-duration SEC] [--report-only]
 
-Items: startup, footprint, tick, intake, idle, http. Results are kept in bench/out/results.json
+Items: startup, footprint, tick, intake, idle, http, storm. Results are kept in bench/out/results.json
 (merged with earlier results when --only is used) and rendered to BENCHMARKS.md.
 """
 
@@ -26,7 +26,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from benchlib import paths, proc_stats, procs, report  # noqa: E402
 from benchlib.daemon import GatewayStub  # noqa: E402
 
-ITEMS = ["startup", "footprint", "tick", "intake", "idle", "http"]
+ITEMS = ["startup", "footprint", "tick", "intake", "idle", "http", "storm"]
 
 
 class Context:

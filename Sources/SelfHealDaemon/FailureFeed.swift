@@ -22,7 +22,7 @@ final class FailureFeed: Sendable {
     /// Hands every failure to the healer until `finish()`.
     func drain(into healer: Healer) async {
         for await event in stream {
-            _ = await healer.ingest(event)
+            _ = await healer.ingest(event, durably: false)
         }
     }
 

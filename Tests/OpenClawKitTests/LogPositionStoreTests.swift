@@ -36,8 +36,29 @@ import Testing
     @Test func unwritableDirectoryIsATypedError() {
         let store = LogPositionStore(path: "/nonexistent-dir-for-test/pos.json")
         let position = LogPosition(path: "/x", identity: LogFileIdentity(device: 1, inode: 2), offset: 0, savedAt: Date())
-        #expect(throws: LogFileError.openFailed(path: "/nonexistent-dir-for-test/pos.json.tmp-\(getpid())", errno: ENOENT)) {
+        // The temporary file next to the target cannot be created (the one atomic writer names it).
+        #expect {
             try store.save(position)
+        } throws: { error in
+            guard case .openFailed(let path, let code) = error as? LogFileError else { return false }
+            return path.hasPrefix("/nonexistent-dir-for-test/.pos.json.tmp-\(getpid())-") && code == ENOENT
         }
+        #expect(!FileManager.default.fileExists(atPath: "/nonexistent-dir-for-test"), "the directory is not created")
+    }
+
+    @Test func savesAreOwnerOnlyAndLeaveNoTemporaryFile() throws {
+        let dir = NSTemporaryDirectory() + "logpos-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = LogPositionStore(path: dir + "/pos.json")
+        // A temporary file an earlier save left behind when it was killed.
+        try Data("{".utf8).write(to: URL(fileURLWithPath: dir + "/.pos.json.tmp-1-2"))
+        #expect(try store.load() == nil)
+        let position = LogPosition(path: "/x", identity: LogFileIdentity(device: 1, inode: 2), offset: 7, savedAt: Date())
+        try store.save(position)
+        let mode = try FileManager.default.attributesOfItem(atPath: dir + "/pos.json")[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["pos.json"])
+        #expect(try store.load()?.offset == 7)
     }
 }

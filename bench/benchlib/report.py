@@ -63,7 +63,8 @@ def render(results):
     verdicts = Verdicts()
     sections = []
     for name, renderer in (("http", http_section), ("idle", idle_section), ("footprint", footprint_section),
-                           ("intake", intake_section), ("tick", tick_section), ("startup", startup_section)):
+                           ("intake", intake_section), ("tick", tick_section), ("startup", startup_section),
+                           ("storm", storm_section)):
         if name in items:
             sections.append(renderer(items[name], verdicts))
         else:
@@ -94,7 +95,8 @@ def render(results):
 
 
 TITLES = {"http": "1. HTTP", "idle": "2. Many idle connections", "footprint": "3. Footprint at idle",
-          "intake": "4. Log intake", "tick": "5. Tick cost", "startup": "6. Start-up"}
+          "intake": "4. Log intake", "tick": "5. Tick cost", "startup": "6. Start-up",
+          "storm": "7. Failure storm"}
 
 
 # --- 1. HTTP --------------------------------------------------------------------------------------
@@ -171,15 +173,17 @@ def http_section(data, verdicts):
                  "tail latency under full load; see the /health table")
     status = results["status"]["ours"]
     rps_one = med([r["rps"] for r in status["ka1"]])
-    for key, label in (("ka1", "1 conn"), ("ka64", "64 conns")):
-        p99 = med([r["p99"] for r in status[key]])
-        rps = med([r["rps"] for r in status[key]])
-        verdicts.add("1 HTTP", f"/status (1,000 models, 5,000 jobs), {label}: p99 ≤ 10 ms", f"{fmt(p99, 2)} ms",
-                     le(p99, 10),
-                     f"every request rebuilds the snapshot (in the healer actor) and JSON-encodes its "
-                     f"{fmt(setup['statusBytes'])} bytes, nothing cached between requests; throughput does not grow "
-                     f"with connections ({fmt(rps_one, 0)} req/s at 1, {fmt(rps, 0)} at 64), so 64 waiting requests "
-                     f"queue for ~{fmt(64 / rps * 1000 if rps else None, 0)} ms")
+    rps_64 = med([r["rps"] for r in status["ka64"]])
+    p99_64 = med([r["p99"] for r in status["ka64"]])
+    verdicts.add("1 HTTP", "/status (1,000 models, 5,000 jobs), 64 conns: p99 ≤ 10 ms", f"{fmt(p99_64, 2)} ms",
+                 le(p99_64, 10),
+                 f"the body ({fmt(setup['statusBytes'])} bytes) is rendered once per second or change, off the "
+                 "actor, and requests arriving during that render wait for it; the rest is the event loop "
+                 "writing the body on a shared 2-core machine")
+    verdicts.add("1 HTTP", "/status: throughput grows with connections (64 conns ≥ 1 conn req/s)",
+                 f"{fmt(rps_one, 0)} req/s at 1 conn, {fmt(rps_64, 0)} at 64",
+                 rps_one is not None and rps_64 is not None and rps_64 >= rps_one,
+                 "requests queue on something shared (the render, the event loop)")
     for peer in ("hummingbird", "flyingfox"):
         ratio = med(paired_ratios(ours64, health[peer]["ka64"], "rps"))
         behind = [MODE_NAMES[m["key"]] for m in data["modes"]
@@ -404,4 +408,63 @@ def startup_section(data, verdicts):
              f"| spawn → READY=1 | {spread(ready, 1)} ms |", ""]
     verdicts.add("6 start-up", "spawn → READY=1 median ≤ 100 ms", f"{fmt(med(ready), 1)} ms", med(ready) <= 100,
                  "work before READY=1")
+    return "\n".join(lines)
+
+
+# --- 7. failure storm -----------------------------------------------------------------------------
+
+def storm_section(data, verdicts):
+    runs = data["runs"]
+    total = data["logEvents"] + data["httpEvents"]
+    absorbed = [r["absorbedSec"] for r in runs]
+    complete = [a for a in absorbed if a is not None]
+    rest_p99 = [r["healthRest"]["p99"] for r in runs]
+    storm_p99 = [r["healthStorm"]["p99"] for r in runs]
+    storm_p50 = [r["healthStorm"]["p50"] for r in runs]
+    rest_p50 = [r["healthRest"]["p50"] for r in runs]
+    last_mark = max((k for k in runs[0]["rssAfterKiB"]), key=int) if runs else "5"
+    growth = [(r["rssAfterKiB"][last_mark] - r["rssIdleKiB"]) / 1024 for r in runs]
+    lines = [f"## {TITLES['storm']}", "",
+             f"{fmt(total)} failures at once, each about a model of its own (so each is a decision with an audit "
+             f"record): {fmt(data['logEvents'])} appended to the gateway's log in 10 writes 10 ms apart and "
+             f"{fmt(data['httpEvents'])} through `POST /events` over {data['posters']} keep-alive connections, with "
+             f"{fmt(data['cronJobs'])} cron jobs tracked. Absorbed: from the first event sent until the audit log "
+             "holds every cooldown record (the journal writes the state before the records it describes, so each "
+             "event is durable by then). /health is probed back to back by a process of its own, inside the storm "
+             "window and at rest just before, in the same run. RSS at idle is taken after the first tick, and again "
+             f"{', '.join(k for k in runs[0]['rssAfterKiB'])} s after the storm.", "",
+             "| run | absorbed s | recorded | daemon CPU s | /health p50 ms (rest → storm) | /health p99 ms (rest → storm) "
+             "| /health requests in the storm | RSS idle MiB | RSS after MiB | peak MiB |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for i, r in enumerate(runs, start=1):
+        after = " / ".join(fmt(v / 1024) for v in r["rssAfterKiB"].values())
+        lines.append(f"| {i} | {fmt(r['absorbedSec'], 3)} | {r['recorded']}/{r['expected']} | {fmt(r['cpuSec'], 2)} | "
+                     f"{fmt(r['healthRest']['p50'], 2)} → {fmt(r['healthStorm']['p50'], 2)} | "
+                     f"{fmt(r['healthRest']['p99'], 2)} → {fmt(r['healthStorm']['p99'], 2)} | "
+                     f"{fmt(r['healthStorm']['requests'])} | {fmt(r['rssIdleKiB'] / 1024)} | {after} | "
+                     f"{fmt(kib_to_mib(r.get('rssPeakKiB')))} |")
+    lines += ["", f"Medians: absorbed in {spread(complete, 3)} s; /health p50 {spread(rest_p50, 2)} ms at rest, "
+              f"{spread(storm_p50, 2)} ms in the storm; p99 {spread(rest_p99, 2)} ms at rest, {spread(storm_p99, 2)} ms "
+              f"in the storm; RSS {spread(growth, 2)} MiB above idle {last_mark} s after.", ""]
+    faults = [r["faults"] for r in runs if r.get("faults")]
+    if faults:
+        lines += [f"Faults reported after the storm: {faults[0]}", ""]
+
+    all_done = len(complete) == len(runs)
+    median_absorbed = med(complete)
+    verdicts.add("7 storm", f"{fmt(total)} failures (half log, half POST /events), 5,000 jobs: absorbed ≤ 1 s",
+                 f"{fmt(median_absorbed, 3)} s" + ("" if all_done else f" ({len(runs) - len(complete)} runs incomplete)"),
+                 all_done and le(median_absorbed, 1.0),
+                 "one state write (encode of the whole state with 5,000 jobs, fsync, rename) per journal batch, "
+                 "and the status file built and encoded per batch, on the same 2 shared cores as the actor and the "
+                 "load generators")
+    p99 = med(storm_p99)
+    verdicts.add("7 storm", "/health p99 during the storm ≤ 10 ms",
+                 f"{fmt(p99, 2)} ms (at rest {fmt(med(rest_p99), 2)} ms)", le(p99, 10),
+                 "/health never waits for the actor; what remains is CPU contention on 2 cores")
+    g = med(growth)
+    verdicts.add("7 storm", "RSS after the storm within 2 MiB of idle",
+                 f"+{fmt(g, 2)} MiB ({fmt(med([r['rssIdleKiB'] / 1024 for r in runs]))} MiB idle)", le(g, 2.0),
+                 "the state and snapshot really grow by 1,000 cooling models, and freed heap pages stay "
+                 "mapped by the allocator")
     return "\n".join(lines)

@@ -13,11 +13,26 @@ public struct AuditLog: Sendable {
     public init(path: String, rotation: LogRotation? = nil) { self.path = path; self.rotation = rotation }
 
     public func append(_ record: AuditRecord) throws(FileSystemError) {
-        let data: Data
-        do { data = try Self.encoder().encode(record.redacted()) } catch {
+        try AppendOnlyFile.append(line: try line(for: record), to: path, sync: true, rotation: rotation)
+    }
+
+    /// Appends many records with one fsync (the journal's group commit); a record that does not
+    /// encode is skipped and reported after the others are written.
+    public func append(_ records: [AuditRecord]) throws(FileSystemError) {
+        var lines: [String] = []
+        var failure: FileSystemError?
+        for record in records {
+            do { lines.append(try line(for: record)) } catch { failure = failure ?? error }
+        }
+        try AppendOnlyFile.append(lines: lines, to: path, sync: true, rotation: rotation)
+        if let failure { throw failure }
+    }
+
+    /// The record as one line of the log (redacted).
+    func line(for record: AuditRecord) throws(FileSystemError) -> String {
+        do { return String(decoding: try Self.encoder().encode(record.redacted()), as: UTF8.self) } catch {
             throw FileSystemError(operation: "encode audit record for", path: path, message: "\(error)")
         }
-        try AppendOnlyFile.append(line: String(decoding: data, as: UTF8.self), to: path, sync: true, rotation: rotation)
     }
 
     /// Records newer than `since` (all when nil), at most `limit`, newest last. Reads the file

@@ -2,8 +2,10 @@ import Foundation
 
 extension Healer {
     /// A failure from the log follower or `POST /events`: cool the model it blames and move
-    /// sessions off it at once (not at the next tick).
-    public func ingest(_ event: FailureEvent) async -> IngestResult {
+    /// sessions off it at once (not at the next tick). The state is on disk before any action the
+    /// event triggers; with `durably`, the call also returns only once the event's records are
+    /// (`POST /events` answers then). The log follower needs no such wait: the log is its record.
+    public func ingest(_ event: FailureEvent, durably: Bool = true) async -> IngestResult {
         ensureLoaded()
         let now = policyNow()
         let context = PolicyContext(knownPins: lastSessions, configFile: lastConfigFile,
@@ -16,7 +18,10 @@ extension Healer {
             return result
         }
         let accepted = verdict.model != nil && verdict.reason?.isModelFailure == true
-        if !carried.records.isEmpty { writeStatusFile() }
+        if !carried.records.isEmpty {
+            writeStatusFile()
+            if durably { _ = await journal.durable() }
+        }
         return IngestResult(accepted: accepted, verdict: verdict, decisions: carried.records)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 extension Healer {
     /// Starts (or changes) a pause of `seconds` (clamped to 1 s ... 7 days). A new pause sends
     /// "maintenance started"; changing a running one only moves its end.
-    public func pause(seconds: Int, reason: String) -> MaintenanceState {
+    public func pause(seconds: Int, reason: String) async -> MaintenanceState {
         ensureLoaded()
         let now = clock.now()
         let length = min(max(seconds, 1), MaintenanceState.maxSec)
@@ -33,17 +33,17 @@ extension Healer {
         audit(AuditRecord(time: now, incident: m.id, rule: Rule.maintenance, trigger: "maintenance started",
                           evidence: notice.evidence, action: nil, dryRun: config.dryRun, outcome: "maintenance-started",
                           detail: "until \(Timestamps.isoSeconds(until)); message \(notice.id) queued"))
-        if persist() { handOverNotices() }
+        if await persistDurably() { handOverNotices() }
         writeStatusFile()
         return m
     }
 
     /// Ends the pause now; nil when none was running.
-    public func resume() -> MaintenanceState? {
+    public func resume() async -> MaintenanceState? {
         ensureLoaded()
         let now = clock.now()
         guard let m = state.maintenance, m.isActive(at: now) else { return nil }
-        endMaintenance(m, now: now, why: "resumed by the owner")
+        await endMaintenance(m, now: now, why: "resumed by the owner")
         return m
     }
 
@@ -52,12 +52,12 @@ extension Healer {
         state.maintenance.flatMap { $0.isActive(at: clock.now()) ? $0 : nil }
     }
 
-    func endMaintenanceIfDue(now: Date) {
+    func endMaintenanceIfDue(now: Date) async {
         guard let m = state.maintenance, !m.isActive(at: now) else { return }
-        endMaintenance(m, now: now, why: "the pause expired")
+        await endMaintenance(m, now: now, why: "the pause expired")
     }
 
-    private func endMaintenance(_ m: MaintenanceState, now: Date, why: String) {
+    private func endMaintenance(_ m: MaintenanceState, now: Date, why: String) async {
         state.maintenance = nil
         let notice = IncidentNotice(
             id: "\(m.id)/ended", incident: m.id, event: .maintenanceEnded, severity: .warning, rule: Rule.maintenance,
@@ -69,7 +69,7 @@ extension Healer {
         audit(AuditRecord(time: now, incident: m.id, rule: Rule.maintenance, trigger: "maintenance ended",
                           evidence: notice.evidence, action: nil, dryRun: config.dryRun, outcome: "maintenance-ended",
                           detail: "message \(notice.id) queued"))
-        if persist() { handOverNotices() }
+        if await persistDurably() { handOverNotices() }
         writeStatusFile()
     }
 }

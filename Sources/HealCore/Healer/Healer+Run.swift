@@ -13,9 +13,10 @@ extension Healer {
     }
 
     /// Takes the policy's new state and carries out its decisions, in order:
-    /// 1. before any disruptive action: a backup of `openclaw.json` and of its `$include` files, and
-    ///    the state saved (with the actions marked in flight); if either fails, the disruptive
-    ///    actions are refused;
+    /// 1. before any disruptive action: a backup of `openclaw.json` and of its `$include` files;
+    ///    before any action at all: the state on disk (with the actions marked in flight; the
+    ///    journal's `durable()`, shared with every other caller waiting for the same fsync); if
+    ///    either fails, the disruptive actions are refused;
     /// 2. each decision: refused ones and alerts are only recorded; actions run through
     ///    `GatewayControl` (in dry run only planned); failures adjust the state (`Policy.applyOutcome`);
     ///    probe results go back to the policy;
@@ -52,9 +53,12 @@ extension Healer {
                            dryRun: false, startedAt: now)
         }
         state.inFlight.append(contentsOf: inFlight)
-        if !persist(), !dryRun {
+        persist()
+        // The actor stays open while the journal writes: other events decided meanwhile hand
+        // over their state too and share this fsync (group commit).
+        if !dryRun, decisions.contains(where: \.isRunnable), let failure = await journal.durable() {
             let stillRunnable = decisions.indices.filter { decisions[$0].isRunnable && decisions[$0].action?.isDisruptive == true }
-            refuse(&decisions, stillRunnable, because: "the state could not be saved first: \(stateSaveError ?? "unknown error")", now: now)
+            refuse(&decisions, stillRunnable, because: "the state could not be saved first: \(failure)", now: now)
         }
 
         let quiet = RefusalNoise.filter(decisions, memory: state.disruptive.refusals, completeTick: completeTick)
@@ -153,12 +157,7 @@ extension Healer {
     }
 
     func recordMetric(_ metric: MetricEvent, at time: Date, dryRun: Bool) {
-        do {
-            try MetricsLog(path: paths.metricsFile, rotation: LogRotation(config.retention)).append(metric, at: time, dryRun: dryRun)
-            fileFaults["metrics-file"] = nil
-        } catch {
-            fileFaults["metrics-file"] = error.description
-        }
+        journal.submit(metric: metric, at: time, dryRun: dryRun, path: paths.metricsFile, rotation: LogRotation(config.retention))
     }
 
     /// Restarts run off the tick (see `startInBackground`).

@@ -2,54 +2,38 @@ import Foundation
 
 extension Healer {
     /// The status snapshot as of now.
-    public func snapshot() -> StatusSnapshot {
+    public func snapshot() -> StatusSnapshot { statusSource().build() }
+
+    /// What the snapshot is built from, copied out (cheap: the state and config are values).
+    func statusSource() -> StatusSource {
+        let faults = journal.faults.merging(fileFaults) { _, actor in actor }
         let inputs = StatusInputs(
             now: policyNow(), version: version, pid: pid, startedAt: startedAt, lastTickAt: lastTickAt,
             lastTickDurationMs: lastTickDurationMs, gateway: lastGateway,
-            faults: observationFaults.merging(fileFaults.mapValues { Redactor.redact($0, maxBytes: 1000) }) { a, _ in a },
+            faults: observationFaults.merging(faults.mapValues { Redactor.redact($0, maxBytes: 1000) }) { a, _ in a },
             counters: counters.snapshot, lastTickActed: lastTickActed)
-        var snap = StatusBuilder.build(state: state, config: config, inputs: inputs)
-        snap.addIncidents(state: state, now: inputs.now, targets: notifyTargets, heartbeat: heartbeat)
-        return snap
+        return StatusSource(state: state, config: config, inputs: inputs, notifyTargets: notifyTargets, heartbeat: heartbeat)
     }
 
     /// The snapshot rendered for `/status` (JSON) or `/metrics` (Prometheus text), cached until the
     /// state changes or the clock enters the next second (every time field has one-second
-    /// resolution). A scraper or a dashboard polling a healer that tracks thousands of jobs then
-    /// costs one build and encode per second, not one per request.
-    public func renderedStatus(_ format: RenderedStatusCache.Format) -> [UInt8] {
+    /// resolution). Served from the `StatusBoard` without awaiting the actor: requests share one
+    /// render per change or second, and only that render visits the actor, to copy out its
+    /// source. A scraper or a dashboard polling a healer that tracks thousands of jobs then costs
+    /// one build and encode per second, not one per request, and never queues behind a tick.
+    public nonisolated func renderedStatus(_ format: RenderedStatusCache.Format) async -> [UInt8] {
         let second = Int(clock.now().timeIntervalSince1970.rounded(.down))
-        if let cache = renderedStatus, cache.revision == revision, cache.second == second,
-           let bytes = cache.bodies[format] {
-            return bytes
-        }
-        let snap = snapshot()
-        let bytes: [UInt8]
-        switch format {
-        case .json: bytes = (try? snap.jsonData(pretty: false)).map(Array.init) ?? []
-        case .prettyJSON: bytes = (try? snap.jsonData(pretty: true)).map { Array($0) + [0x0A] } ?? []
-        case .prometheus: bytes = Array(PrometheusRenderer.render(snap).utf8)
-        }
-        var cache = renderedStatus.flatMap { $0.revision == revision && $0.second == second ? $0 : nil }
-            ?? RenderedStatusCache(revision: revision, second: second, bodies: [:])
-        cache.bodies[format] = bytes
-        renderedStatus = cache
-        return bytes
+        return await statusBoard.body(format, second: second) { await self.statusSource() }
     }
 
-    /// Writes the snapshot to `statusFile` atomically; a failure becomes a fault.
-    @discardableResult
-    func writeStatusFile() -> StatusSnapshot {
-        let snap = snapshot()
-        do {
-            let data = try snap.jsonData()
-            try AtomicFile.write(data, to: paths.statusFile, mode: 0o600)
-            fileFaults["status-file"] = nil
-        } catch let error as FileSystemError {
-            fileFaults["status-file"] = error.description
-        } catch {
-            fileFaults["status-file"] = "encode: \(error)"
+    /// Hands the snapshot (`snap`, or one built by the journal from a source copied now) to the
+    /// journal for the status file; a failure becomes a fault.
+    func writeStatusFile(_ snap: StatusSnapshot? = nil) {
+        if let snap {
+            journal.submit(statusTo: paths.statusFile) { snap }
+        } else {
+            let source = statusSource()
+            journal.submit(statusTo: paths.statusFile) { source.build() }
         }
-        return snap
     }
 }

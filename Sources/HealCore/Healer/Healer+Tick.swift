@@ -11,7 +11,7 @@ extension Healer {
         let offset = now.timeIntervalSince(clock.now())
         let observation = abs(offset) >= 1 ? observation.shifted(by: offset) : observation
         noteObservation(observation)
-        endMaintenanceIfDue(now: now)
+        await endMaintenanceIfDue(now: now)
         let config = self.config
         let carried = await carryOut(now: now, completeTick: true) {
             Policy.evaluate(state: $0, observation: observation, now: now, config: config)
@@ -24,9 +24,13 @@ extension Healer {
         lastTickAt = clock.now()
         lastTickDurationMs = observation.gatherDurationMs + processingMs
         lastTickActed = carried.acted
-        let persisted = persist()
+        let persisted = await persistDurably()
         if persisted { handOverNotices() }
-        let snapshot = writeStatusFile()
+        let snapshot = snapshot()
+        writeStatusFile(snapshot)
+        // A tick ends with its files written (the status file too): readers of the status file
+        // see every tick, and a failed write shows in the next report at the latest.
+        _ = await journal.drained()
         return TickReport(at: now, decisions: carried.records, health: snapshot.health, faults: snapshot.faults,
                           durationMs: lastTickDurationMs, persisted: persisted)
     }

@@ -4,9 +4,11 @@ import Glibc
 #endif
 
 /// The one owner of the healer's state. The monitor loop, the log follower and the HTTP handlers
-/// all go through it; it asks the pure `Policy`, saves the state before any disruptive action,
+/// all go through it; it asks the pure `Policy`, has the state saved before any action starts,
 /// runs actions through `GatewayControl` (or only plans them in dry run), and records every
 /// decision in the audit log, heal events in the metrics file and the snapshot in the status file.
+/// The files are written by the `Journal`, off the actor: the actor hands it values and awaits
+/// it only where an action must not start before the state is on disk.
 ///
 /// File write failures never stop it: they show as faults in the snapshot. If the state cannot be
 /// saved, disruptive actions are refused until it can (acting on state that a restart of the
@@ -15,8 +17,11 @@ public actor Healer {
     public internal(set) var config: HealConfig { didSet { revision &+= 1 } }
     public internal(set) var lastTickAt: Date? { didSet { revision &+= 1 } }
     /// Bumped by every change a snapshot could show; keys the encoded-snapshot cache.
-    var revision = 0
-    var renderedStatus: RenderedStatusCache?
+    var revision = 0 { didSet { statusBoard.invalidate() } }
+    /// The rendered `/status` bodies, served without awaiting the actor (see `renderedStatus`).
+    nonisolated let statusBoard: StatusBoard
+    /// Writes the state, the audit log, the metrics file and the status file off the actor.
+    public nonisolated let journal: Journal
 
     let control: any GatewayControl
     let clock: any HealClock
@@ -48,7 +53,8 @@ public actor Healer {
     var reportedIncludeProblem: String?
     var observationFaults: [String: String] = [:] { didSet { revision &+= 1 } }
     var fileFaults: [String: String] = [:] { didSet { revision &+= 1 } }
-    var stateSaveError: String?
+    /// Why the last state save failed (nil: it worked).
+    var stateSaveError: String? { journal.stateError }
     /// The outbox the decided messages go to (nil: notifications are off, they stay in the state).
     var noticeSink: (any NoticeSink)?
     /// Delivery figures pushed by the notifier, shown in the snapshot.
@@ -67,16 +73,21 @@ public actor Healer {
         self.startedAt = clock.now()
         self.steady = SteadyTime(clock: clock)
         self.paths = HealPaths(config: config)
+        let board = StatusBoard()
+        self.statusBoard = board
+        self.journal = Journal(faultsChanged: { board.invalidate() })
     }
 
     /// The time the policy decides with: wall time at start plus monotonic time since.
     func policyNow() -> Date { steady.now(clock) }
 
-    /// Waits until every background action has finished and been recorded (tests, diagnostics).
+    /// Waits until every background action has finished and been recorded, its files written
+    /// (tests, diagnostics).
     public func settleBackgroundActions() async {
         while let (_, task) = backgroundActions.first {
             await task.value
         }
+        _ = await journal.drained()
     }
 
     /// Trivially true: answering at all proves the actor is not wedged (the watchdog asks).
@@ -98,21 +109,25 @@ public actor Healer {
         state = result.state
         var notes = result.notes
         let interrupted = state.inFlight
+        var records: [AuditRecord] = []
         for f in interrupted {
             notes.append("action interrupted by the last stop: \(f.summary) (incident \(f.incident))")
-            audit(AuditRecord(time: now, incident: f.incident, rule: f.rule,
+            records.append(AuditRecord(time: now, incident: f.incident, rule: f.rule,
                               trigger: "healer stopped before the outcome was recorded",
                               evidence: ["started \(Timestamps.iso(f.startedAt))"],
                               action: .init(kind: f.kind, summary: f.summary, plan: nil), dryRun: f.dryRun,
                               outcome: "interrupted", detail: "outcome unknown; the next ticks re-observe and re-decide"))
         }
         state.inFlight = []
-        audit(AuditRecord(time: now, incident: "-", rule: "healer-lifecycle", trigger: "healer started",
-                          evidence: ["version \(version), pid \(pid)"] + notes, action: nil, dryRun: config.dryRun,
-                          outcome: "started", detail: result.startedClean ? "started clean" : "state loaded"))
-        if result.startedClean || !interrupted.isEmpty || !FileManager.default.fileExists(atPath: paths.stateFile) {
-            _ = persist()
-        }
+        records.append(AuditRecord(time: now, incident: "-", rule: "healer-lifecycle", trigger: "healer started",
+                                   evidence: ["version \(version), pid \(pid)"] + notes, action: nil, dryRun: config.dryRun,
+                                   outcome: "started", detail: result.startedClean ? "started clean" : "state loaded"))
+        // Written at once and in this order: the interrupted records are on disk before the state
+        // that no longer lists the actions (a kill in between must not lose them).
+        let rotation = LogRotation(config.retention)
+        let mustSave = result.startedClean || !interrupted.isEmpty || !FileManager.default.fileExists(atPath: paths.stateFile)
+        journal.writeNow(audit: records.map { ($0, paths.auditFile, rotation) },
+                         state: mustSave ? (state, paths.stateFile) : nil)
         return notes
     }
 
@@ -123,12 +138,15 @@ public actor Healer {
         audit(AuditRecord(time: now, incident: "-", rule: "healer-lifecycle", trigger: "healer stopping",
                           evidence: [reason], action: nil, dryRun: config.dryRun, outcome: "stopped",
                           detail: "uptime \(Int(now.timeIntervalSince(startedAt))) s"))
-        _ = persist()
+        persist()
         writeStatusFile()
+        _ = await journal.drained()
     }
 
-    /// Audit records newer than `since`, at most `limit`, newest last.
-    public func auditRecords(since: Date?, limit: Int) -> [AuditRecord] {
+    /// Audit records newer than `since`, at most `limit`, newest last (records handed to the
+    /// journal before the call included).
+    public func auditRecords(since: Date?, limit: Int) async -> [AuditRecord] {
+        _ = await journal.durable()
         do {
             let records = try AuditLog(path: paths.auditFile, rotation: LogRotation(config.retention)).read(since: since, limit: limit)
             fileFaults["audit-read"] = nil
@@ -177,27 +195,19 @@ public actor Healer {
         return access(path, W_OK | X_OK) == 0
     }
 
-    /// Saves the state; records the failure as a fault. Returns whether it worked.
-    @discardableResult
-    func persist() -> Bool {
-        do {
-            try StateStore(path: paths.stateFile).save(state)
-            stateSaveError = nil
-            fileFaults["state-file"] = nil
-            return true
-        } catch {
-            stateSaveError = error.description
-            fileFaults["state-file"] = error.description
-            return false
-        }
+    /// Hands the state to the journal to be saved; a failure shows as a fault and in `/health`.
+    func persist() {
+        journal.submit(state: state, path: paths.stateFile)
     }
 
+    /// Hands the state to the journal and waits until it is on disk. Returns whether it worked.
+    func persistDurably() async -> Bool {
+        persist()
+        return await journal.durable() == nil
+    }
+
+    /// Hands an audit record to the journal (written in order, fsync'd with its batch).
     func audit(_ record: AuditRecord) {
-        do {
-            try AuditLog(path: paths.auditFile, rotation: LogRotation(config.retention)).append(record)
-            fileFaults["audit-file"] = nil
-        } catch {
-            fileFaults["audit-file"] = error.description
-        }
+        journal.submit(audit: record, path: paths.auditFile, rotation: LogRotation(config.retention))
     }
 }

@@ -8,13 +8,14 @@ import Glibc
 /// itself survives a power cut. Readers see the old file or the new one, never a mix.
 public enum AtomicFile {
     /// Writes `data` to `path` with permissions `mode` (applied explicitly, whatever the umask),
-    /// creating the parent directory (0700) when missing.
-    public static func write(_ data: Data, to path: String, mode: mode_t = 0o600) throws(FileSystemError) {
+    /// creating the parent directory (0700) when missing unless `createDirectory` is false (then
+    /// a missing directory fails the write, naming the temporary file it could not create).
+    public static func write(_ data: Data, to path: String, mode: mode_t = 0o600,
+                             createDirectory: Bool = true) throws(FileSystemError) {
         let directory = (path as NSString).deletingLastPathComponent
         let dir = directory.isEmpty ? "." : directory
-        try ensureDirectory(dir)
-        let name = (path as NSString).lastPathComponent
-        let temp = "\(dir)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))"
+        if createDirectory { try ensureDirectory(dir) }
+        let temp = "\(dir)/\(temporaryPrefix(of: path))\(getpid())-\(UInt32.random(in: 0 ... .max))"
 
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw .current("create", temp) }
@@ -29,6 +30,23 @@ public enum AtomicFile {
         guard close(fd) == 0 else { let e = FileSystemError.current("close", temp); unlink(temp); throw e }
         guard rename(temp, path) == 0 else { let e = FileSystemError.current("rename to \(path)", temp); unlink(temp); throw e }
         try syncDirectory(dir)
+    }
+
+    /// `.<name>.tmp-`: how the temporary files for `path` begin.
+    static func temporaryPrefix(of path: String) -> String {
+        "." + (path as NSString).lastPathComponent + ".tmp-"
+    }
+
+    /// A crash between creating and renaming a temporary file leaves it behind; the target itself
+    /// is intact (the rename never happened), so the leftovers are only clutter.
+    public static func removeLeftovers(of path: String) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let dir = directory.isEmpty ? "." : directory
+        let prefix = temporaryPrefix(of: path)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(atPath: dir + "/" + name)
+        }
     }
 
     /// Creates `path` and its parents with mode 0700 when missing.

@@ -38,16 +38,8 @@ public struct StateStore: Sendable {
         return StateLoadResult(state: HealState(), notes: notes, startedClean: true)
     }
 
-    /// A crash between creating and renaming a temporary file leaves it behind; the state file
-    /// itself is intact (the rename never happened), so the leftovers are only clutter.
-    func removeLeftoverTemporaryFiles() {
-        let dir = (path as NSString).deletingLastPathComponent
-        let prefix = "." + (path as NSString).lastPathComponent + ".tmp-"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir) else { return }
-        for name in names where name.hasPrefix(prefix) {
-            try? FileManager.default.removeItem(atPath: (dir.isEmpty ? "." : dir) + "/" + name)
-        }
-    }
+    /// Temporary files a crash left behind (see `AtomicFile.removeLeftovers`).
+    func removeLeftoverTemporaryFiles() { AtomicFile.removeLeftovers(of: path) }
 
     public func save(_ state: HealState) throws(FileSystemError) {
         let data: Data

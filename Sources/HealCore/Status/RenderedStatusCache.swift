@@ -1,8 +1,5 @@
-/// Encoded snapshots of one healer revision within one second (see `Healer.renderedStatus`).
-public struct RenderedStatusCache: Sendable {
+/// The renderings of the status snapshot that are cached (see `Healer.renderedStatus`; the bodies
+/// themselves live in `StatusBoard`, keyed by revision and second).
+public enum RenderedStatusCache {
     public enum Format: Hashable, Sendable { case json, prettyJSON, prometheus }
-
-    var revision: Int
-    var second: Int
-    var bodies: [Format: [UInt8]]
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import HealCore
 
 /// Reads and atomically replaces the follower's position file (a small JSON document).
 struct LogPositionStore: Sendable {
@@ -7,6 +8,7 @@ struct LogPositionStore: Sendable {
 
     /// The saved position; nil when none was saved yet.
     func load() throws(LogFileError) -> LogPosition? {
+        removeLeftovers()
         guard let data = try readSmallFile() else { return nil }
         let position: LogPosition
         do {
@@ -48,8 +50,10 @@ struct LogPositionStore: Sendable {
         return Data(bytes[0..<total])
     }
 
-    /// Writes a temporary file next to the target, flushes it, and renames it over the target, so a
-    /// crash leaves either the old position or the new one, never a torn file.
+    /// Replaces the file through the house's one atomic writer (`AtomicFile`: a temporary file
+    /// fsync'd, renamed over the target, the directory fsync'd; mode 0600), so a crash leaves the
+    /// old position or the new one, never a torn file. The directory is the state's and exists; a
+    /// missing one is an error, not created here.
     func save(_ position: LogPosition) throws(LogFileError) {
         let data: Data
         do {
@@ -57,32 +61,20 @@ struct LogPositionStore: Sendable {
         } catch {
             throw .malformedPosition(path: path, detail: "cannot encode: \(error)")
         }
-        let temporary = "\(path).tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .openFailed(path: temporary, errno: errno) }
-        var written = 0
-        let failure: Int32? = data.withUnsafeBytes { bytes in
-            while written < bytes.count {
-                let count = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                written += count
+        do {
+            try AtomicFile.write(data, to: path, mode: 0o600, createDirectory: false)
+        } catch {
+            let code = error.errno ?? EIO
+            switch error.operation {
+            case "create": throw .openFailed(path: error.path, errno: code)
+            case let op where op.hasPrefix("rename"): throw .renameFailed(path: path, errno: code)
+            default: throw .writeFailed(path: error.path, errno: code)
             }
-            return fsync(descriptor) == 0 ? nil : errno
-        }
-        close(descriptor)
-        if let failure {
-            unlink(temporary)
-            throw .writeFailed(path: temporary, errno: failure)
-        }
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw .renameFailed(path: path, errno: code)
         }
     }
+
+    /// Removes temporary files of an earlier save cut short by a crash.
+    func removeLeftovers() { AtomicFile.removeLeftovers(of: path) }
 }
 
 private extension JSONDecoder {
