@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HealCore
+import TestSupport
 
 struct JournalTests {
     func record(_ i: Int) -> AuditRecord {
