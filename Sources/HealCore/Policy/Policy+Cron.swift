@@ -87,10 +87,6 @@ extension Policy {
 
             let newRun = job.lastRunAtMs != nil && job.lastRunAtMs != prevRun
             let status = job.lastRunStatus?.lowercased()
-            let classification = status == "error" ? cronFailureClass(job) : Classification(reason: nil)
-            let modelFailure = classification.reason?.isModelFailure == true
-            // Classified once above; only the connectivity words are looked at again.
-            let connectivity = modelFailure || ConnectivityErrors.mentionsConnectivity(job.lastError)
             var failedRunsSeen = 0
             if previous == nil {
                 if status == "error" { failedRunsSeen = max(1, job.consecutiveErrors ?? 1) }
@@ -106,6 +102,12 @@ extension Policy {
                     failedRunsSeen = 1
                 }
             }
+            // Classified only for a failed run not seen before: a failing job seen again on every
+            // tick is not classified again (the classifier is the costliest step per job).
+            let classification = failedRunsSeen > 0 ? cronFailureClass(job) : Classification(reason: nil)
+            let modelFailure = classification.reason?.isModelFailure == true
+            // Classified once above; only the connectivity words are looked at again.
+            let connectivity = failedRunsSeen > 0 && (modelFailure || ConnectivityErrors.mentionsConnectivity(job.lastError))
             if modelFailure && failedRunsSeen > 0, let reason = classification.reason {
                 cronModelFailure(&s, job: job, track: &t, reason: reason, classification: classification, now: now,
                                  config: config, into: &decisions)

@@ -7,7 +7,8 @@ enum CLIOutput {
             throw OpenClawOutputError(command: command, problem: .commandFailed(result.failureSummary))
         }
         if result.stdoutTruncated {
-            throw OpenClawOutputError(command: command, problem: .outputTruncated(bytes: result.stdout.utf8.count))
+            let cap = result.outputCap > 0 ? result.outputCap : result.stdout.utf8.count
+            throw OpenClawOutputError(command: command, problem: .outputTruncated(bytes: cap))
         }
     }
 
