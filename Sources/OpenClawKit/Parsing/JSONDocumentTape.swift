@@ -4,8 +4,9 @@ struct JSONDocumentTape {
     var decoded: [String] = []
 
     init(expectedBytes: Int) {
-        // About one value per 16 bytes of typical CLI output; a guess only saves reallocation.
-        entries.reserveCapacity(max(16, expectedBytes / 16))
+        // `cron list` has about one value per 25 bytes; a low guess only saves some reallocation,
+        // a high one would hold memory for nothing.
+        entries.reserveCapacity(max(16, expectedBytes / 32))
     }
 
     mutating func scalar(_ kind: JSONDocument.Kind, start: Int, end: Int, aux: Int = 0) {
