@@ -23,8 +23,11 @@ extension Policy {
     /// over.
     static func cronRule(_ s: inout HealState, jobs: [CronJobObservation], now: Date, config: HealConfig,
                          context: PolicyContext, into decisions: inout [Decision]) {
-        var seen = Set<String>()
-        for job in jobs.sorted(by: { $0.id < $1.id }) {
+        var seen = Set<String>(minimumCapacity: jobs.count)
+        // In id order (incidents are numbered the same way whatever order the CLI printed), by
+        // sorting positions rather than moving thousands of observations around.
+        for position in jobs.indices.sorted(by: { jobs[$0].id < jobs[$1].id }) {
+            let job = jobs[position]
             seen.insert(job.id)
             let previous = s.crons[job.id]
             var t = previous ?? CronTrack(name: job.name)

@@ -54,13 +54,11 @@ final class JSONDocument: Sendable {
         guard entry.kind == .string else { return false }
         if entry.aux >= 0 { return decoded[entry.aux] == key }
         guard entry.end - entry.start == key.utf8.count else { return false }
-        return bytes.withUnsafeBufferPointer { buffer in
-            var index = entry.start
-            for byte in key.utf8 {
-                guard buffer[index] == byte else { return false }
-                index += 1
+        var key = key
+        return key.withUTF8 { wanted in
+            bytes.withUnsafeBufferPointer { buffer in
+                UnsafeBufferPointer(rebasing: buffer[entry.start..<entry.end]).elementsEqual(wanted)
             }
-            return true
         }
     }
 
