@@ -92,9 +92,9 @@ public final class Daemon: Sendable {
         } catch {
             throw StartupError("socket activation: \(error)")
         }
-        // 8 MiB per stream: `cron list --all --json` in the full shape is about 0.9 KiB a job, so
-        // some 8,000 jobs fit; the cap only bounds what a runaway command can make us hold.
-        let runner = CommandRunner(maxConcurrent: 6, outputCap: 8 << 20)
+        // Every command passes `openclaw.maxOutputMiB` (`cron list --all --json` grows with the
+        // jobs, about 0.9 KiB each); the runner's own cap is only the ceiling of that key's range.
+        let runner = CommandRunner(maxConcurrent: 6, outputCap: 1024 << 20)
         let childEnvironment = Daemon.childEnvironment(ProcessInfo.processInfo.environment)
         let control = OpenClawControl(runner: runner, extraEnvironment: childEnvironment)
         self.observer = OpenClawObserver(runner: runner, extraEnvironment: childEnvironment)

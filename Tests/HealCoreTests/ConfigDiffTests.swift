@@ -47,6 +47,7 @@ import Testing
         changed.openclaw.bin += "x"; changed.openclaw.commandTimeoutSec += 1; changed.openclaw.logDir += "x"
         changed.openclaw.gatewayUrl += "x"; changed.openclaw.profile += "x"; changed.openclaw.sessionPatch += "x"
         changed.openclaw.channelRestartGraceSec += 1
+        changed.openclaw.maxOutputMiB += 1
         changed.restartBudget.maxRestarts += 1; changed.restartBudget.windowSec += 1; changed.restartBudget.pauseSec += 1
         changed.probe.budgetPerHour += 1
         changed.server.allowedHosts = ["healer.lan"]; changed.server.bodyTimeoutSec += 1
@@ -61,6 +62,6 @@ import Testing
         changed.notify.maxAgeSec += 1; changed.notify.timeoutSec += 1; changed.notify.heartbeat.url += "x"
         changed.notify.heartbeat.urlFile += "x"; changed.notify.heartbeat.intervalSec += 1
         #expect(changed.changedKeys(from: HealConfig()) == ConfigSchema.keys.sorted())
-        #expect(ConfigSchema.keys.count == 63)
+        #expect(ConfigSchema.keys.count == 64)
     }
 }

@@ -22,6 +22,7 @@ import Testing
         Bound(key: "monitor.intervalSec", range: 1...3600),
         Bound(key: "openclaw.commandTimeoutSec", range: 1...600),
         Bound(key: "openclaw.channelRestartGraceSec", range: 0...86_400),
+        Bound(key: "openclaw.maxOutputMiB", range: 1...1024),
         Bound(key: "restartBudget.maxRestarts", range: 1...100),
         Bound(key: "restartBudget.windowSec", range: 60...604_800),
         Bound(key: "restartBudget.pauseSec", range: 60...2_592_000),

@@ -2,8 +2,9 @@
 
 The daemon's snapshot gives only the whole tick (`lastTick.durationMs` = gathering + processing),
 and the gathering here is the fake CLI's Python start-up, so the parse and the decision are measured
-in-process by bench-harness `tick` over the real stdout the fake CLI printed for 50, 500 and 5,000
-cron jobs and 100 plugins:
+in-process by bench-harness `tick` over the real stdout the fake CLI printed for 1,000, 5,000 and
+20,000 cron jobs in the full shape of docs/OPENCLAW.md section 2 (delivery, timestamps, wake mode)
+and 100 plugins, plus 5,000 jobs in the shorter 2026.6 shape as a reference:
   parse  = CronListParser + PluginsListParser + ChannelsStatusParser on that stdout,
   decide = Policy.evaluate (pure),
   healer = Healer.tick: the policy again plus audit, the state save (fsync) and the status file,
@@ -11,8 +12,8 @@ cron jobs and 100 plugins:
 Run 0 is the first sighting of every job; the median is over the steady-state runs after it. The
 daemon's own lastTick.durationMs with the fake CLI is shown next to it (interval 2 s, 5 ticks).
 
-Also checked: a `cron list --json` of 5,000 jobs in the full shape of docs/OPENCLAW.md section 2, against
-the command runner's 4 MiB output cap.
+Also checked: a daemon given 5,000 and 20,000 full-shape jobs observes all of them under the
+default `openclaw.maxOutputMiB` (32 MiB).
 """
 
 import json
@@ -23,9 +24,11 @@ import time
 from benchlib import daemon as daemon_mod, paths, procs, scenario
 from benchlib.daemon import Daemon
 
-SIZES = [50, 500, 5000]
+SIZES = [1000, 5000, 20000]
+REFERENCE_COMPACT = 5000
+CAP_SIZES = [5000, 20000]
 PLUGINS = 100
-OUTPUT_CAP = 4 << 20
+OUTPUT_CAP = 32 << 20  # HealConfig's openclaw.maxOutputMiB default
 
 
 def capture(folder, jobs, plugins):
@@ -38,27 +41,33 @@ def capture(folder, jobs, plugins):
     return os.path.getsize(os.path.join(folder, "cron.json"))
 
 
+def measure(ctx, size, compact):
+    folder = procs.temp_dir(f"tick{size}")
+    try:
+        cron_bytes = capture(folder, scenario.cron_jobs(size, compact=compact), scenario.plugins(PLUGINS))
+        done = subprocess.run([paths.HARNESS, "tick", folder, str(max(ctx.runs, 5))], capture_output=True,
+                              text=True, check=True)
+        rows = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+        ctx.log(f"tick: {size} jobs{' (compact)' if compact else ''}: parse {rows[-1]['parseMs']:.1f} ms, "
+                f"decide {rows[-1]['decideMs']:.1f} ms, healer {rows[-1]['healerTickMs']:.1f} ms")
+        return {"cronBytes": cron_bytes, "first": rows[0], "steady": rows[1:], "compact": compact}
+    finally:
+        procs.remove_dir(folder)
+
+
 def run(ctx):
     sizes = {}
     for size in SIZES:
-        folder = procs.temp_dir(f"tick{size}")
-        try:
-            cron_bytes = capture(folder, scenario.cron_jobs(size, compact=True), scenario.plugins(PLUGINS))
-            done = subprocess.run([paths.HARNESS, "tick", folder, str(max(ctx.runs, 5))], capture_output=True,
-                                  text=True, check=True)
-            rows = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
-            sizes[size] = {"cronBytes": cron_bytes, "first": rows[0], "steady": rows[1:],
-                           "daemonTicksMs": daemon_ticks(ctx, size)}
-            ctx.log(f"tick: {size} jobs: parse {rows[-1]['parseMs']:.1f} ms, decide {rows[-1]['decideMs']:.1f} ms, "
-                    f"healer {rows[-1]['healerTickMs']:.1f} ms")
-        finally:
-            procs.remove_dir(folder)
-    return {"sizes": sizes, "plugins": PLUGINS, "capCheck": cap_check(ctx)}
+        sizes[size] = measure(ctx, size, compact=False)
+        sizes[size]["daemonTicksMs"] = daemon_ticks(ctx, size)
+    reference = measure(ctx, REFERENCE_COMPACT, compact=True)
+    return {"sizes": sizes, "reference": reference, "plugins": PLUGINS,
+            "capChecks": [cap_check(ctx, size) for size in CAP_SIZES]}
 
 
 def daemon_ticks(ctx, size):
     daemon = Daemon(f"ticks{size}", ctx.gateway, interval_sec=2,
-                    cron_jobs=scenario.cron_jobs(size, compact=True), plugins=scenario.plugins(PLUGINS))
+                    cron_jobs=scenario.cron_jobs(size), plugins=scenario.plugins(PLUGINS))
     try:
         seen = {}
         deadline = time.monotonic() + 90
@@ -74,16 +83,16 @@ def daemon_ticks(ctx, size):
         daemon.remove()
 
 
-def cap_check(ctx):
+def cap_check(ctx, size):
     folder = procs.temp_dir("tickcap")
     try:
-        jobs = scenario.cron_jobs(5000)
+        jobs = scenario.cron_jobs(size)
         full_bytes = capture(folder, jobs, scenario.plugins(PLUGINS))
         daemon = Daemon("tickcap", ctx.gateway, interval_sec=3600, cron_jobs=jobs, plugins=scenario.plugins(PLUGINS))
         try:
             status = daemon.wait_first_tick()
-            return {"fullShapeBytes": full_bytes, "cap": OUTPUT_CAP, "trackedJobs": status["cron"]["trackedJobs"],
-                    "cronFault": status["faults"].get("cron")}
+            return {"jobs": size, "fullShapeBytes": full_bytes, "cap": OUTPUT_CAP,
+                    "trackedJobs": status["cron"]["trackedJobs"], "cronFault": status["faults"].get("cron")}
         finally:
             daemon.remove()
     finally:

@@ -32,6 +32,7 @@
 /// | `openclaw.profile` | empty, or 1 to 64 of `A-Z a-z 0-9 - _` |
 /// | `openclaw.sessionPatch` | `"rpc"` or `"file"` |
 /// | `openclaw.channelRestartGraceSec` | 0 to 86400 |
+/// | `openclaw.maxOutputMiB` | 1 to 1024 |
 /// | `restartBudget.maxRestarts` | 1 to 100 |
 /// | `restartBudget.windowSec` | 60 to 604800 |
 /// | `restartBudget.pauseSec` | 60 to 2592000 |
@@ -107,6 +108,7 @@ enum ConfigSchema {
         ConfigField(key: "openclaw.profile", kind: .string(\.openclaw.profile, .profileName)),
         ConfigField(key: "openclaw.sessionPatch", kind: .string(\.openclaw.sessionPatch, .oneOf(["rpc", "file"]))),
         ConfigField(key: "openclaw.channelRestartGraceSec", kind: .integer(\.openclaw.channelRestartGraceSec, 0...86_400)),
+        ConfigField(key: "openclaw.maxOutputMiB", kind: .integer(\.openclaw.maxOutputMiB, 1...1024)),
 
         ConfigField(key: "restartBudget.maxRestarts", kind: .integer(\.restartBudget.maxRestarts, 1...100)),
         ConfigField(key: "restartBudget.windowSec", kind: .integer(\.restartBudget.windowSec, 60...604_800)),

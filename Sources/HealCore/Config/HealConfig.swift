@@ -91,6 +91,9 @@ public struct HealConfig: Sendable, Equatable, Codable {
         /// OpenClaw's own channel health monitor gets this long to bring a dropped link back
         /// before the healer restarts the gateway.
         public var channelRestartGraceSec: Int = 600
+        /// The most a command may print on stdout (and on stderr), in MiB; more is an error naming
+        /// the command and the cap, never a cut document read as whole.
+        public var maxOutputMiB: Int = 32
         public init() {}
     }
 

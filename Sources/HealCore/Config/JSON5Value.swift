@@ -2,6 +2,10 @@ import Foundation
 
 /// A JSON5 document as a plain tree, so the config walker can see every key and every value's
 /// type (and report all problems at once) instead of stopping at the first `Decodable` failure.
+///
+/// Why a tree of its own: the config is JSON5 (comments, unquoted keys, hex, `Infinity`), which
+/// OpenClawKit's strict JSON reader rightly refuses, and HealCore sits below OpenClawKit; a config
+/// file is small and is walked whole, so a tree costs nothing that matters here.
 public indirect enum JSON5Value: Sendable, Equatable {
     case null
     case bool(Bool)

@@ -23,8 +23,11 @@ extension Policy {
     /// over.
     static func cronRule(_ s: inout HealState, jobs: [CronJobObservation], now: Date, config: HealConfig,
                          context: PolicyContext, into decisions: inout [Decision]) {
-        var seen = Set<String>()
-        for job in jobs.sorted(by: { $0.id < $1.id }) {
+        var seen = Set<String>(minimumCapacity: jobs.count)
+        // In id order (incidents are numbered the same way whatever order the CLI printed), by
+        // sorting positions rather than moving thousands of observations around.
+        for position in jobs.indices.sorted(by: { jobs[$0].id < jobs[$1].id }) {
+            let job = jobs[position]
             seen.insert(job.id)
             let previous = s.crons[job.id]
             var t = previous ?? CronTrack(name: job.name)
@@ -87,10 +90,6 @@ extension Policy {
 
             let newRun = job.lastRunAtMs != nil && job.lastRunAtMs != prevRun
             let status = job.lastRunStatus?.lowercased()
-            let classification = status == "error" ? cronFailureClass(job) : Classification(reason: nil)
-            let modelFailure = classification.reason?.isModelFailure == true
-            // Classified once above; only the connectivity words are looked at again.
-            let connectivity = modelFailure || ConnectivityErrors.mentionsConnectivity(job.lastError)
             var failedRunsSeen = 0
             if previous == nil {
                 if status == "error" { failedRunsSeen = max(1, job.consecutiveErrors ?? 1) }
@@ -106,6 +105,12 @@ extension Policy {
                     failedRunsSeen = 1
                 }
             }
+            // Classified only for a failed run not seen before: a failing job seen again on every
+            // tick is not classified again (the classifier is the costliest step per job).
+            let classification = failedRunsSeen > 0 ? cronFailureClass(job) : Classification(reason: nil)
+            let modelFailure = classification.reason?.isModelFailure == true
+            // Classified once above; only the connectivity words are looked at again.
+            let connectivity = failedRunsSeen > 0 && (modelFailure || ConnectivityErrors.mentionsConnectivity(job.lastError))
             if modelFailure && failedRunsSeen > 0, let reason = classification.reason {
                 cronModelFailure(&s, job: job, track: &t, reason: reason, classification: classification, now: now,
                                  config: config, into: &decisions)

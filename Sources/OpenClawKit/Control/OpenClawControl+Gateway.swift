@@ -7,7 +7,8 @@ extension OpenClawControl {
     func restartGateway(_ config: HealConfig) async -> ActionOutcome {
         let cli = OpenClawCommands.gatewayRestart(config)
         let timeout = Duration.seconds(max(1, config.gateway.restartTimeoutSec))
-        let result = await runner.run(cli, timeout: timeout, environment: environment)
+        let result = await runner.run(cli, timeout: timeout, environment: environment,
+                                      outputCap: config.openclaw.maxOutputMiB << 20)
         let why: String
         switch RestartVerdict.judge(result) {
         case .restarted(let said):
@@ -31,7 +32,8 @@ extension OpenClawControl {
             return ActionOutcome(ok: false, detail: "`openclaw gateway restart` could not act (\(why)); systemctl fallback skipped: \(problem)")
         }
         let fallback = systemctlRestart(config)
-        let fallbackResult = await runner.run(fallback, timeout: timeout, environment: environment)
+        let fallbackResult = await runner.run(fallback, timeout: timeout, environment: environment,
+                                              outputCap: config.openclaw.maxOutputMiB << 20)
         if fallbackResult.succeeded {
             return ActionOutcome(ok: true, detail: "`openclaw gateway restart` could not act (\(why)); restarted with `\(fallback.joined(separator: " "))`")
         }

@@ -76,7 +76,8 @@ public struct OpenClawControl: GatewayControl {
     }
 
     func run(_ argv: [String], _ config: HealConfig) async -> CommandResult {
-        await runner.run(argv, timeout: .seconds(max(1, config.openclaw.commandTimeoutSec)), environment: environment)
+        await runner.run(argv, timeout: .seconds(max(1, config.openclaw.commandTimeoutSec)), environment: environment,
+                         outputCap: config.openclaw.maxOutputMiB << 20)
     }
 
     func systemctlRestart(_ config: HealConfig) -> [String] {

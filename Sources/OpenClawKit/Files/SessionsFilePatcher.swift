@@ -89,10 +89,10 @@ enum SessionsFilePatcher {
         case .failure(.unreadable(let why)): throw .unreadable("\(path): \(why)")
         case .failure(.tooLarge(let cap)): throw .unreadable("\(path): larger than \(cap) bytes")
         }
-        guard case .object(var store)? = try? JSONNode.decode(Data(bytes)) else {
+        guard var store = (try? JSONNode.decode(Data(bytes)))?.object else {
             throw .notAStore("\(path): not a JSON object keyed by session key")
         }
-        guard case .object(var entry)? = store[change.key] else { throw .noSuchSession(change.key) }
+        guard var entry = store[change.key]?.object else { throw .noSuchSession(change.key) }
 
         let current = SessionsParser.pin(key: change.key, entry: .object(entry))?.model
         if change.clear {
@@ -114,11 +114,8 @@ enum SessionsFilePatcher {
         entry.removeValue(forKey: "contextTokens")
         store[change.key] = .object(entry)
 
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard var data = try? encoder.encode(JSONNode.object(store)) else {
-            throw .writeFailed("\(path): could not encode the store")
-        }
+        // Every value the change does not touch is written with the text it was read with.
+        var data = Data(JSONNode.object(store).jsonBytes(pretty: true, sortedKeys: true))
         data.append(0x0A)
         try replaceAtomically(path: path, with: data, like: info)
         return describe(change, path: path)

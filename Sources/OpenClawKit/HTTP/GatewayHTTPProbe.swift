@@ -55,7 +55,7 @@ public struct GatewayHTTPProbe: Sendable {
     static func judge(_ response: HTTPClientResponse, path: String) -> GatewayEndpointVerdict {
         let bodyText = String(decoding: response.body, as: UTF8.self)
         let compact = CLIJSON.excerpt(bodyText, limit: 120)
-        guard let json = try? JSONNode.decode(Data(response.body)), json.object != nil else {
+        guard let json = try? JSONNode.decode(Data(response.body)), json.isObject else {
             return .foreign(status: response.status, excerpt: CLIJSON.excerpt(bodyText, limit: 60))
         }
         if path.hasPrefix("/health") {

@@ -238,3 +238,128 @@ struct LogJSONReader {
         return LogJSONError(kind: .unexpectedByte(bytes[index]), offset: index)
     }
 }
+
+// MARK: - Whole documents (the CLI's output)
+
+/// The same grammar, escapes and errors as a log line, read onto a tape (`JSONDocument`) instead of a
+/// tree: the CLI prints documents of megabytes of which the parsers read a few fields per element.
+/// The reading is the same code as for a log line (cursor, string escapes and surrogates, literals,
+/// number grammar); only where the values go differs, and strings without escapes are not copied.
+extension LogJSONReader {
+    /// Deep enough for any output the CLI prints (a handful of levels), the bound the decoder it
+    /// replaced had, and shallow enough that the recursion cannot exhaust a thread's stack.
+    static let documentMaxDepth = 512
+
+    /// Reads exactly one JSON value (surrounding whitespace allowed) from `bytes` onto a tape.
+    static func document(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = documentMaxDepth) throws(LogJSONError) -> JSONDocument {
+        var reader = LogJSONReader(bytes)
+        var tape = JSONDocumentTape(expectedBytes: bytes.count)
+        try reader.readEntry(into: &tape, depth: 0, maxDepth: maxDepth)
+        reader.skipWhitespace()
+        guard reader.index == bytes.count else { throw LogJSONError(kind: .trailingBytes, offset: reader.index) }
+        return JSONDocument(bytes: Array(bytes), entries: tape.entries, decoded: tape.decoded)
+    }
+
+    private mutating func readEntry(into tape: inout JSONDocumentTape, depth: Int, maxDepth: Int) throws(LogJSONError) {
+        guard depth < maxDepth else { throw LogJSONError(kind: .nestingTooDeep(limit: maxDepth), offset: index) }
+        skipWhitespace()
+        let byte = try peek()
+        switch byte {
+        case UInt8(ascii: "{"):
+            let slot = tape.open(.object, at: index)
+            index += 1
+            var count = 0
+            skipWhitespace()
+            if try peek() == UInt8(ascii: "}") { index += 1; tape.close(slot, count: 0); return }
+            while true {
+                skipWhitespace()
+                guard try peek() == UInt8(ascii: "\"") else { throw unexpected() }
+                try readStringEntry(into: &tape)
+                skipWhitespace()
+                try expect(UInt8(ascii: ":"))
+                try readEntry(into: &tape, depth: depth + 1, maxDepth: maxDepth)
+                count += 1
+                skipWhitespace()
+                let separator = try peek()
+                index += 1
+                if separator == UInt8(ascii: "}") { tape.close(slot, count: count); return }
+                guard separator == UInt8(ascii: ",") else { index -= 1; throw unexpected() }
+            }
+        case UInt8(ascii: "["):
+            let slot = tape.open(.array, at: index)
+            index += 1
+            var count = 0
+            skipWhitespace()
+            if try peek() == UInt8(ascii: "]") { index += 1; tape.close(slot, count: 0); return }
+            while true {
+                try readEntry(into: &tape, depth: depth + 1, maxDepth: maxDepth)
+                count += 1
+                skipWhitespace()
+                let separator = try peek()
+                index += 1
+                if separator == UInt8(ascii: "]") { tape.close(slot, count: count); return }
+                guard separator == UInt8(ascii: ",") else { index -= 1; throw unexpected() }
+            }
+        case UInt8(ascii: "\""):
+            try readStringEntry(into: &tape)
+        case UInt8(ascii: "t"):
+            let start = index
+            try expectLiteral("true")
+            tape.scalar(.true, start: start, end: index)
+        case UInt8(ascii: "f"):
+            let start = index
+            try expectLiteral("false")
+            tape.scalar(.false, start: start, end: index)
+        case UInt8(ascii: "n"):
+            let start = index
+            try expectLiteral("null")
+            tape.scalar(.null, start: start, end: index)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            try readNumberEntry(into: &tape)
+        default:
+            throw LogJSONError(kind: .unexpectedByte(byte), offset: index)
+        }
+    }
+
+    /// A string without escapes is only located; one with escapes is decoded by `readString`.
+    private mutating func readStringEntry(into tape: inout JSONDocumentTape) throws(LogJSONError) {
+        let quote = index
+        let start = index + 1
+        var cursor = start
+        while cursor < bytes.count {
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "\"") {
+                tape.scalar(.string, start: start, end: cursor, aux: -1)
+                index = cursor + 1
+                return
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { index = cursor; throw unexpected() }
+            cursor += 1
+        }
+        guard cursor < bytes.count else { throw LogJSONError(kind: .unexpectedEnd, offset: cursor) }
+        index = quote
+        let text = try readString()
+        tape.escapedString(text, start: start, end: index - 1)
+    }
+
+    /// The number grammar of `readNumber`; the value is read when a parser asks for it.
+    private mutating func readNumberEntry(into tape: inout JSONDocumentTape) throws(LogJSONError) {
+        let start = index
+        var integer = true
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard digits() > 0 else { throw LogJSONError(kind: .invalidNumber, offset: start) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            integer = false
+            index += 1
+            guard digits() > 0 else { throw LogJSONError(kind: .invalidNumber, offset: start) }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            integer = false
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { throw LogJSONError(kind: .invalidNumber, offset: start) }
+        }
+        tape.scalar(.number, start: start, end: index, aux: integer ? 1 : 0)
+    }
+}

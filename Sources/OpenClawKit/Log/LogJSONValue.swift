@@ -4,6 +4,10 @@ import Foundation
 ///
 /// The log's objects change shape between OpenClaw versions (positional keys, `_meta`, newer top-level
 /// fields), so lines are read into this loose tree and the parser picks the fields it knows.
+///
+/// Why a tree beside `JSONNode` (the CLI's documents, on a tape from the same reader): a log line is
+/// small and read whole, and its accessors are loose on purpose (`intValue` takes `"524"`,
+/// `boolValue` takes `"true"`), where the CLI's readers must tell a wrong type from a right one.
 enum LogJSONValue: Sendable, Equatable {
     case null
     case bool(Bool)

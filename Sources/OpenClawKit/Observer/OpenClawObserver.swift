@@ -148,7 +148,8 @@ public struct OpenClawObserver: GatewayObserver {
     }
 
     func run(_ argv: [String], _ config: HealConfig) async -> CommandResult {
-        await runner.run(argv, timeout: .seconds(max(1, config.openclaw.commandTimeoutSec)), environment: environment)
+        await runner.run(argv, timeout: .seconds(max(1, config.openclaw.commandTimeoutSec)), environment: environment,
+                         outputCap: config.openclaw.maxOutputMiB << 20)
     }
 
     private func parsed<T>(_ argv: [String], _ config: HealConfig,

@@ -13,29 +13,47 @@ enum CLIJSON {
     static let maxCandidates = 64
 
     static func parse(_ stdout: String, allowArray: Bool = false) -> JSONNode? {
-        let trimmed = stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty { return nil }
-        if let whole = decode(Substring(trimmed)) { return whole }
+        var text = stdout
+        return text.withUTF8 { utf8 in parse(UnsafeRawBufferPointer(utf8), allowArray: allowArray) }
+    }
 
-        let lines = trimmed.split(separator: "\n", omittingEmptySubsequences: false)
+    /// The same on the output's bytes: every attempt reads a slice in place, nothing is joined or copied
+    /// until a document is found.
+    static func parse(_ bytes: UnsafeRawBufferPointer, allowArray: Bool = false) -> JSONNode? {
+        var start = 0, end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        if start == end { return nil }
+        if let whole = read(bytes, start..<end) { return whole }
+
+        var lineStarts: [Int] = [start]
+        for index in start..<end where bytes[index] == 0x0A { lineStarts.append(index + 1) }
         var attempts = 0
-        for (index, line) in lines.enumerated() {
-            guard let opener = line.first, opener == "{" || (allowArray && opener == "[") else { continue }
+        for (line, lineStart) in lineStarts.enumerated() {
+            guard lineStart < end else { continue }
+            let opener = bytes[lineStart]
+            guard opener == UInt8(ascii: "{") || (allowArray && opener == UInt8(ascii: "[")) else { continue }
             attempts += 1
             if attempts > maxCandidates { break }
-            let rest = lines[index...]
-            if let value = decode(Substring(rest.joined(separator: "\n"))) { return value }
-            let closer: Character = opener == "{" ? "}" : "]"
-            if let last = rest.lastIndex(where: { $0.first == closer }), last < rest.endIndex - 1,
-               let value = decode(Substring(lines[index...last].joined(separator: "\n"))) {
-                return value
-            }
+            if let value = read(bytes, lineStart..<end) { return value }
+            // A log line printed after the JSON: stop at the last later line that begins with the closer.
+            let closer = opener == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            guard let last = lineStarts[(line + 1)...].last(where: { $0 < end && bytes[$0] == closer }) else { continue }
+            var lineEnd = last
+            while lineEnd < end, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            guard lineEnd < end, let value = read(bytes, lineStart..<lineEnd) else { continue }
+            return value
         }
         return nil
     }
 
-    private static func decode(_ text: Substring) -> JSONNode? {
-        try? JSONNode.decode(Data(text.utf8))
+    private static func read(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> JSONNode? {
+        guard let document = try? LogJSONReader.document(UnsafeRawBufferPointer(rebasing: bytes[range])) else { return nil }
+        return JSONNode(document: document, index: 0)
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
     /// The start of a non-JSON output, quoted in error messages.

@@ -7,7 +7,8 @@ enum CLIOutput {
             throw OpenClawOutputError(command: command, problem: .commandFailed(result.failureSummary))
         }
         if result.stdoutTruncated {
-            throw OpenClawOutputError(command: command, problem: .outputTruncated(bytes: result.stdout.utf8.count))
+            let cap = result.outputCap > 0 ? result.outputCap : result.stdout.utf8.count
+            throw OpenClawOutputError(command: command, problem: .outputTruncated(bytes: cap))
         }
     }
 
@@ -34,10 +35,22 @@ enum CLIOutput {
         guard let value = CLIJSON.parse(stdout, allowArray: true) else {
             throw OpenClawOutputError(command: command, problem: .notJSON(expected: "JSON", excerpt: CLIJSON.excerpt(stdout)))
         }
-        guard value.object != nil || value.array != nil else {
+        guard value.isObject || value.isArray else {
             throw OpenClawOutputError(command: command, problem: .unexpectedShape("expected a JSON object or array, got \(value.kindName)"))
         }
         return value
+    }
+
+    /// Whether the output is `line` and nothing else but whitespace. Looks at the bytes: trimming a
+    /// megabyte-long JSON output with Foundation would copy all of it through UTF-16 first.
+    static func says(_ stdout: String, exactly line: String) -> Bool {
+        let utf8 = stdout.utf8
+        guard utf8.count <= line.utf8.count + 64 else { return false }
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else {
+            return line.isEmpty
+        }
+        return utf8[first...last].elementsEqual(line.utf8)
     }
 
     /// Whether a text is one of the CLI's "cannot reach the gateway" errors (docs/OPENCLAW.md §0.1, §1).

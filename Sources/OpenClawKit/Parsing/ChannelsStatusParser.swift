@@ -97,16 +97,14 @@ public enum ChannelsStatusParser {
         var loggedOut = false
 
         init(_ value: JSONNode?) {
-            switch value {
-            case .object(let fields)?:
-                at = fields["at"].flatMap(Self.date)
-                status = fields["status"]?.int
-                error = fields["error"]?.string
-                loggedOut = fields["loggedOut"]?.bool ?? false
-            case .string(let text)?:
-                if let date = Self.date(.string(text)) { at = date } else { error = text }
-            default:
-                break
+            guard let value else { return }
+            if value.isObject {
+                at = value["at"].flatMap(Self.date)
+                status = value["status"]?.int
+                error = value["error"]?.string
+                loggedOut = value["loggedOut"]?.bool ?? false
+            } else if let text = value.string {
+                if let date = Self.date(value) { at = date } else { error = text }
             }
         }
 

@@ -13,7 +13,7 @@ public enum CronListParser {
 
     public static func parse(stdout: String) throws(OpenClawOutputError) -> [CronJobObservation] {
         // Human output with no jobs; harmless to accept if a version prints it despite --json.
-        if stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "No cron jobs." { return [] }
+        if CLIOutput.says(stdout, exactly: "No cron jobs.") { return [] }
         let value = try CLIOutput.objectOrArray(stdout, command: command)
         let jobs: [JSONNode]
         if let list = value.array {
@@ -31,7 +31,7 @@ public enum CronListParser {
     }
 
     private static func observation(_ job: JSONNode, index: Int) throws(OpenClawOutputError) -> CronJobObservation {
-        guard job.object != nil else {
+        guard job.isObject else {
             throw OpenClawOutputError(command: command, problem: .unexpectedShape("jobs[\(index)] is \(job.kindName), not an object"))
         }
         guard let id = job["id"]?.string, !id.isEmpty else {

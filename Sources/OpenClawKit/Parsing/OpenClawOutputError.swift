@@ -9,7 +9,8 @@ public struct OpenClawOutputError: Error, Sendable, Equatable, CustomStringConve
         case unexpectedShape(String)
         /// The command could not run, timed out, was killed or exited non-zero.
         case commandFailed(String)
-        /// Stdout hit the runner's cap, so the document is incomplete.
+        /// Stdout passed the output cap (`bytes`, from `openclaw.maxOutputMiB`), so the document is
+        /// incomplete and is not read.
         case outputTruncated(bytes: Int)
     }
 

@@ -19,7 +19,7 @@ public enum PluginsListParser {
         }
         var result: [PluginObservation] = []
         for (index, plugin) in plugins.enumerated() {
-            guard plugin.object != nil else {
+            guard plugin.isObject else {
                 throw OpenClawOutputError(command: command, problem: .unexpectedShape("plugins[\(index)] is \(plugin.kindName), not an object"))
             }
             guard let id = plugin["id"]?.string, !id.isEmpty else {

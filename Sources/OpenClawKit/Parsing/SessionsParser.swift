@@ -33,14 +33,14 @@ public enum SessionsParser {
     public static func parseList(stdout: String) throws(OpenClawOutputError) -> [SessionPin] {
         var value = try CLIOutput.objectOrArray(stdout, command: listCommand)
         for wrapper in ["result", "payload"] {
-            if let inner = value[wrapper], inner.object != nil || inner.array != nil { value = inner }
+            if let inner = value[wrapper], inner.isObject || inner.isArray { value = inner }
         }
         guard let sessions = value.array ?? value["sessions"]?.array else {
             throw OpenClawOutputError(command: listCommand, problem: .unexpectedShape("expected a \"sessions\" array"))
         }
         var pins: [SessionPin] = []
         for (index, session) in sessions.enumerated() {
-            guard session.object != nil else {
+            guard session.isObject else {
                 throw OpenClawOutputError(command: listCommand, problem: .unexpectedShape("sessions[\(index)] is \(session.kindName), not an object"))
             }
             guard let key = session["key"]?.string ?? session["sessionKey"]?.string else {

@@ -16,14 +16,17 @@ public struct CommandResult: Sendable, Equatable {
     public var durationMs: Int
     /// Set when the command could not be started at all; nothing ran.
     public var launchError: String?
+    /// The bytes kept of each stream (0 when unknown, e.g. a result built by hand).
+    public var outputCap: Int
 
     public init(argv: [String], exitCode: Int32? = nil, signal: Int32? = nil, stdout: String = "",
                 stderr: String = "", stdoutTruncated: Bool = false, stderrTruncated: Bool = false,
-                timedOut: Bool = false, durationMs: Int = 0, launchError: String? = nil) {
+                timedOut: Bool = false, durationMs: Int = 0, launchError: String? = nil, outputCap: Int = 0) {
         self.argv = argv; self.exitCode = exitCode; self.signal = signal
         self.stdout = stdout; self.stderr = stderr
         self.stdoutTruncated = stdoutTruncated; self.stderrTruncated = stderrTruncated
         self.timedOut = timedOut; self.durationMs = durationMs; self.launchError = launchError
+        self.outputCap = outputCap
     }
 
     /// Started, finished in time and exited 0.

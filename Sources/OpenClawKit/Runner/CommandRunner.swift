@@ -11,8 +11,9 @@ import Glibc
 ///   inherited descriptor;
 /// - on timeout (or when the calling task is cancelled) gets SIGTERM sent to its whole process group,
 ///   then SIGKILL after `killGrace`; the result is returned only when the group is gone;
-/// - has stdout and stderr read concurrently and kept up to `outputCap` bytes each, the rest read and
-///   discarded so the child never blocks on a full pipe.
+/// - has stdout and stderr read concurrently and kept up to `outputCap` bytes each (the runner's, or
+///   the one the call passes), the rest read and discarded so the child never blocks on a full pipe;
+///   the result says that the stream was cut and at which cap, so no parser reads a cut document.
 public final class CommandRunner: Sendable {
     public let maxConcurrent: Int
     public let outputCap: Int
@@ -32,8 +33,12 @@ public final class CommandRunner: Sendable {
     ///   - environment: the child's complete environment; nil inherits the daemon's.
     ///   - stdin: bytes the child reads on standard input (at most 64 KiB), instead of `/dev/null`;
     ///     the way to hand a child a secret without putting it in argv.
+    ///   - outputCap: bytes kept of each stream for this command (`openclaw.maxOutputMiB` for the
+    ///     CLI, whose `cron list` grows with the jobs), at most the runner's own cap, which is the
+    ///     ceiling for every command; nil is the runner's cap.
     public func run(_ argv: [String], timeout: Duration, environment: [String: String]? = nil,
-                    stdin: [UInt8]? = nil) async -> CommandResult {
+                    stdin: [UInt8]? = nil, outputCap: Int? = nil) async -> CommandResult {
+        let outputCap = min(self.outputCap, max(0, outputCap ?? self.outputCap))
         guard let program = argv.first else {
             return CommandResult(argv: argv, launchError: "empty command")
         }
@@ -50,7 +55,7 @@ public final class CommandRunner: Sendable {
         await gate.acquire()
         let cancelled = CancellationFlag()
         let result = await withTaskCancellationHandler {
-            await DedicatedThread.run(name: "cmd \(program)") { [outputCap, killGrace] in
+            await DedicatedThread.run(name: "cmd \(program)") { [killGrace] in
                 Self.runBlocking(argv: argv, executable: executable, environment: environment, stdin: stdin,
                                  timeoutNs: timeout.clampedNanoseconds, killGraceNs: killGrace.clampedNanoseconds,
                                  outputCap: outputCap, cancelled: cancelled)
@@ -83,6 +88,6 @@ public final class CommandRunner: Sendable {
                              stdout: outcome.stdout.text, stderr: stderr,
                              stdoutTruncated: outcome.stdout.truncated, stderrTruncated: outcome.stderr.truncated,
                              timedOut: outcome.timedOut,
-                             durationMs: Int((MonotonicTime.nowNs() - start) / 1_000_000))
+                             durationMs: Int((MonotonicTime.nowNs() - start) / 1_000_000), outputCap: outputCap)
     }
 }

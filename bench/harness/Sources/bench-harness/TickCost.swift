@@ -8,6 +8,10 @@ import OpenClawKit
 /// audit, state save with fsync, status file), which is what the daemon adds to the gathering time.
 ///
 /// Run 0 sees every job for the first time; the rest are steady-state ticks over the same output.
+///
+/// Parse and decide run on one thread without waiting, so beside their wall time their thread CPU
+/// time is given too (`parseCpuMs`, `decideCpuMs`): on a shared machine the wall time includes the
+/// time other processes held the core, the CPU time is the work itself.
 enum TickCost {
     static func run(directory: String, runs: Int) async {
         let cronText = read(directory + "/cron.json")
@@ -20,19 +24,24 @@ enum TickCost {
         var state = HealState()
 
         for run in 0...runs {
+            let parseCpuStart = threadCPUMilliseconds()
             let (observation, parseMs) = Stopwatch.milliseconds {
                 observe(cron: cronText, plugins: pluginsText, channels: channelsText)
             }
+            let parseCpuMs = threadCPUMilliseconds() - parseCpuStart
             let now = Date()
+            let decideCpuStart = threadCPUMilliseconds()
             let (result, decideMs) = Stopwatch.milliseconds {
                 Policy.evaluate(state: state, observation: observation, now: now, config: config)
             }
+            let decideCpuMs = threadCPUMilliseconds() - decideCpuStart
             state = result.state
             let (report, healerTickMs) = await Stopwatch.milliseconds { await healer.tick(observation) }
             JSONLine.print([
                 "run": run, "first": run == 0,
                 "jobs": observation.cronJobs.value?.count ?? -1, "plugins": observation.plugins.value?.count ?? -1,
                 "cronBytes": cronText.utf8.count, "parseMs": parseMs, "decideMs": decideMs,
+                "parseCpuMs": parseCpuMs, "decideCpuMs": decideCpuMs,
                 "healerTickMs": healerTickMs, "decisions": result.decisions.count,
                 "healerDecisions": report.decisions.count, "actionsExecuted": control.executedCount,
                 "trackedJobs": state.crons.count, "faults": report.faults.count,
@@ -47,6 +56,13 @@ enum TickCost {
             cronJobs: observed { () throws(OpenClawOutputError) in try CronListParser.parse(stdout: cron) },
             plugins: observed { () throws(OpenClawOutputError) in try PluginsListParser.parse(stdout: plugins) },
             sessions: .value([]), openclawConfig: .valid)
+    }
+
+    /// CPU time of the calling thread so far.
+    static func threadCPUMilliseconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) * 1000 + Double(spec.tv_nsec) / 1e6
     }
 
     static func observed<T>(_ parse: () throws(OpenClawOutputError) -> T) -> Observed<T> {
