@@ -4,6 +4,11 @@ extension Healer {
     /// A failure from the log follower or `POST /events`: cool the model it blames and move
     /// sessions off it at once (not at the next tick).
     public func ingest(_ event: FailureEvent) async -> IngestResult {
+        await ingest(ClassifiedFailure(classifying: event))
+    }
+
+    /// `ingest` for a failure its intake already classified (the log follower, `POST /events`).
+    public func ingest(_ failure: ClassifiedFailure) async -> IngestResult {
         ensureLoaded()
         let now = policyNow()
         let context = PolicyContext(knownPins: lastSessions, configFile: lastConfigFile,
@@ -11,7 +16,7 @@ extension Healer {
         let config = self.config
         var verdict = FailureVerdict(model: nil, attribution: "", reason: nil, retryAfterSec: nil, effect: "")
         let carried = await carryOut(now: now) { current in
-            let (result, v) = Policy.ingest(state: current, event: event, context: context, now: now, config: config)
+            let (result, v) = Policy.ingest(state: current, failure: failure, context: context, now: now, config: config)
             verdict = v
             return result
         }
