@@ -18,12 +18,12 @@ struct ModelIDTests {
     }
 
     @Test func joinsAProviderAndAModelOnce() {
-        #expect(ModelID(provider: "anthropic", model: "claude-opus-4-6") == "anthropic/claude-opus-4-6")
-        #expect(ModelID(provider: "anthropic", model: "anthropic/claude-opus-4-6") == "anthropic/claude-opus-4-6")
-        #expect(ModelID(provider: "openrouter", model: "anthropic/claude-3")?.description == "openrouter/anthropic/claude-3")
-        #expect(ModelID(provider: nil, model: "openai/gpt-5.2") == "openai/gpt-5.2")
-        #expect(ModelID(provider: nil, model: "gpt-5.2") == nil)
-        #expect(ModelID(provider: "anthropic", model: "anthropic/") == nil)
+        #expect(ModelID(model: "claude-opus-4-6", under: "anthropic") == "anthropic/claude-opus-4-6")
+        #expect(ModelID(model: "anthropic/claude-opus-4-6", under: "anthropic") == "anthropic/claude-opus-4-6")
+        #expect(ModelID(model: "anthropic/claude-3", under: "openrouter")?.description == "openrouter/anthropic/claude-3")
+        #expect(ModelID(model: "openai/gpt-5.2", under: nil) == "openai/gpt-5.2")
+        #expect(ModelID(model: "gpt-5.2", under: nil) == nil)
+        #expect(ModelID(model: "anthropic/", under: "anthropic") == nil)
     }
 
     @Test func encodesAsItsTextForm() throws {

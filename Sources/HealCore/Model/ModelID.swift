@@ -24,7 +24,7 @@ public struct ModelID: Hashable, Sendable, Comparable, Codable, CustomStringConv
 
     /// A provider and a model as log records and session entries name them apart; a model that
     /// already carries the provider's prefix (or, with no provider, any prefix) is kept whole.
-    public init?(provider: String?, model: String) {
+    public init?(model: String, under provider: String?) {
         guard let provider, !provider.isEmpty else { self.init(model); return }
         if model.utf8.count > provider.utf8.count, model.hasPrefix(provider + "/") {
             self.init(model)

@@ -57,7 +57,7 @@ extension GatewayLogLineParser {
         }
         guard let model = clean(model) else { return nil }
         guard let provider = clean(provider) else { return model.hasPrefix("/") ? nil : ModelID(model) }
-        return ModelID(provider: provider, model: model)
+        return ModelID(model: model, under: provider)
     }
 
     /// OpenClaw's `FailoverReason` strings; its newer catch-alls (`empty_response`, `no_error_details`,
