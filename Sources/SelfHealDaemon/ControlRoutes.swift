@@ -1,5 +1,6 @@
 import Foundation
 import HealCore
+import OpenClawKit
 import RawHTTP
 
 /// The HTTP control surface: maps each endpoint onto the healer.

@@ -354,6 +354,15 @@ import Testing
         #expect(GatewayLogLineParser.modelIdentifier(provider: nil, model: "gpt-5.2") == nil)
         #expect(GatewayLogLineParser.modelIdentifier(provider: "windhub", model: "unknown") == nil)
     }
+
+    /// One value from the line to the event: split once, with a name on each side of the `/`.
+    @Test func modelIdentifiersAreValues() throws {
+        let id = try #require(GatewayLogLineParser.modelIdentifier(provider: "ollama", model: "qwen3:8b"))
+        #expect(id.provider == "ollama" && id.model == "qwen3:8b")
+        #expect(GatewayLogLineParser.modelIdentifier(provider: nil, model: "openai/") == nil)
+        #expect(GatewayLogLineParser.modelIdentifier(provider: nil, model: "/gpt-5.2") == nil)
+        #expect(GatewayLogLineParser.modelIdentifier(provider: " anthropic ", model: "claude-opus-4-6 ") == "anthropic/claude-opus-4-6")
+    }
 }
 
 /// A small deterministic generator (SplitMix64) so fuzz-style tests are reproducible.

@@ -1,5 +1,6 @@
 import Foundation
 import HealCore
+import OpenClawKit
 import Testing
 @testable import SelfHealDaemon
 
@@ -48,5 +49,28 @@ struct FailureEventBodyTests {
     ])
     func rejectsMalformedBodies(body: String) {
         #expect(throws: FailureEventBody.Invalid.self) { try parse(body) }
+    }
+
+    /// The body is classified here, once, and the verdict goes with the failure to the healer.
+    @Test func theVerdictGoesWithTheFailure() throws {
+        guard case .failure(let failure) = try parse(#"{"success": false, "error": "429 rate_limit_error: try again in 20s"}"#) else {
+            Issue.record("expected a failure"); return
+        }
+        #expect(failure.classification == Classification(reason: .rateLimit, retryAfterSec: 20))
+        guard case .failure(let sent) = try parse(#"{"content": "⚠️ API rate limit reached. Please try again in 30s."}"#) else {
+            Issue.record("expected a failure"); return
+        }
+        #expect(sent.reason == .rateLimit && sent.classification.retryAfterSec == 30)
+    }
+
+    /// Read by the log's JSON reader: escapes and surrogate pairs as in a log line, `null` as absent.
+    @Test func readsTheBodyLikeALogLine() throws {
+        guard case .failure(let failure) = try parse(#"{"model": null, "error": "\u26a0\ufe0f Overloaded \ud83d\ude00", "status": null, "httpStatus": 529.0}"#) else {
+            Issue.record("expected a failure"); return
+        }
+        #expect(failure.errorText == "\u{26A0}\u{FE0F} Overloaded \u{1F600}")
+        #expect(failure.httpStatus == 529 && failure.model == nil)
+        #expect(throws: FailureEventBody.Invalid.self) { try parse(#"{"error": "x"} trailing"#) }
+        #expect(throws: FailureEventBody.Invalid.self) { try parse(#"{"error": "x", "status": 429.5}"#) }
     }
 }

@@ -2,9 +2,10 @@
 
 Throughput: a generated 200 MB OpenClaw log (benchlib/openclaw_log.py), read from the page cache,
 (a) by bench-harness `scan`: `LogFollower.scan`, the same line assembler, marker search, parser
-(which classifies each failure's error text) and de-duplication as the live follower, and by
-`scan-classify`: the same plus the second `ErrorClassifier.classify` that `Policy.ingest` runs on
-every event, i.e. the daemon's whole path from a line to a verdict;
+(which classifies each failure once) and de-duplication as the live follower, and by
+`scan-verdict`: the same plus `Policy.ingest` of every event with the parser's verdict (as the
+healer takes it from the follower's feed, with no second classification), on a state carried from
+event to event, i.e. the daemon's whole path from a line to a verdict;
 (b) by `grep -c -E` with the parser's own markers (`GatewayLogLineParser.grepPattern`), output to a
 file, once with LC_ALL=C (grep's fastest) and once in the environment's locale; and
 (c) end to end by the running daemon: the file is appended to today's log of a started daemon and
@@ -57,8 +58,8 @@ def measure_throughput(ctx, log_path, folder):
             pass
     size = os.path.getsize(log_path)
     locale = os.environ.get("LC_ALL") or os.environ.get("LANG") or "POSIX"
-    ours = {"scan": [], "scan-classify": []}
-    ours_wall = {"scan": [], "scan-classify": []}
+    ours = {"scan": [], "scan-verdict": []}
+    ours_wall = {"scan": [], "scan-verdict": []}
     grep_c, grep_locale = [], []
     scan_result = {}
     grep_count = None
@@ -79,7 +80,7 @@ def measure_throughput(ctx, log_path, folder):
                 subprocess.run(["grep", "-c", "-E", pattern, log_path], stdout=out, env=env, check=True)
                 bucket.append(time.monotonic() - started)
             grep_count = int(open(out_path).read().strip())
-    ctx.log(f"intake: ours {min(ours['scan']):.2f} s (with Policy.ingest's classify {min(ours['scan-classify']):.2f} s), "
+    ctx.log(f"intake: ours {min(ours['scan']):.2f} s (to a verdict through Policy.ingest {min(ours['scan-verdict']):.2f} s), "
             f"grep (C) {min(grep_c):.2f} s")
     return {"bytes": size, "pattern": pattern, "locale": locale, "oursSec": ours, "oursWallSec": ours_wall,
             "grepCSec": grep_c, "grepLocaleSec": grep_locale, "scan": scan_result, "grepCount": grep_count}

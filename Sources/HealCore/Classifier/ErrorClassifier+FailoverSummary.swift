@@ -8,6 +8,10 @@ extension ErrorClassifier {
     /// The models a failover summary names, each with its classification, in the summary's order;
     /// empty when `text` is no such summary.
     public static func failedModels(in text: String) -> [FailedModel] {
+        // Most texts are no summary: an ASCII text without the phrase in any case is turned away by
+        // a byte scan before Foundation's case-insensitive search (which also folds other scripts).
+        if !text.utf8.contains(where: { $0 >= 0x80 }),
+           !ByteSearch.containsIgnoringASCIICase(text.utf8, "all models failed") { return [] }
         guard let start = text.range(of: "all models failed", options: .caseInsensitive) else { return [] }
         var body = text[start.upperBound...]
         // `(2): ` after the phrase; the count itself is not trusted (summaries get truncated).

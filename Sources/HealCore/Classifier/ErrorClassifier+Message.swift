@@ -3,9 +3,9 @@ import Foundation
 /// OpenClaw's `classifyFailoverClassificationFromMessage`: text patterns tried in its priority
 /// order, so a text matching several classes gets the one OpenClaw would give it.
 extension ErrorClassifier {
-    static func classifyMessage(_ text: String) -> FailureReason? {
+    static func classifyMessage(_ text: LoweredText) -> FailureReason? {
         let P = FailurePatterns.self
-        if text.allSatisfy(\.isWhitespace) { return nil }
+        if text.string.allSatisfy(\.isWhitespace) { return nil }
         // OpenClaw's own verdict, when the text is one of its structured log records.
         if let verdict = OpenClawVerdict.structured(in: text) { return verdict }
         if P.imageError.matches(text) { return nil }
@@ -28,13 +28,14 @@ extension ErrorClassifier {
         if P.unknownErrorOccurred.matches(text) { return .timeout }
         if P.serverErrorText.matches(text) { return .timeout }
         if P.format.matches(text) { return .format }
-        if text.trimmingCharacters(in: .whitespacesAndNewlines) == "unknown error (no error details in response)" {
+        if text.contains("unknown error (no error details in response)"),
+           text.string.trimmingCharacters(in: .whitespacesAndNewlines) == "unknown error (no error details in response)" {
             return .unknown
         }
         if P.timeout.matches(text) { return .timeout }
         if P.providerRateLimit.matches(text) { return .rateLimit }
         // A raw body whose only sign is its API error type, read last as OpenClaw does.
-        if text.contains(P.invalidRequestType.regex) { return .format }
+        if P.invalidRequestType.found(in: text) { return .format }
         // A failover summary's `(rate_limit)` tags, when nothing else spoke.
         return OpenClawVerdict.tagged(in: text)
     }

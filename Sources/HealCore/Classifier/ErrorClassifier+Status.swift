@@ -1,6 +1,6 @@
 /// OpenClaw's `classifyFailoverClassificationFromHttpStatus`: the status decides, the text refines.
 extension ErrorClassifier {
-    static func classify(status: Int, text: String, provider: String? = nil) -> FailureReason? {
+    static func classify(status: Int, text: LoweredText, provider: String? = nil) -> FailureReason? {
         let P = FailurePatterns.self
         switch status {
         case 402:
@@ -10,7 +10,7 @@ extension ErrorClassifier {
             // Only billing words refine a 429, and an ambiguous "insufficient account balance"
             // only with a structured billing type or from a provider known to mean it.
             guard P.billingOverridesRateLimit.matches(text) else { return .rateLimit }
-            let ambiguous = text.contains(P.ambiguousBalance429.regex) && !text.contains(P.structuredBillingType.regex)
+            let ambiguous = P.ambiguousBalance429.found(in: text) && !P.structuredBillingType.found(in: text)
             return !ambiguous || P.hasBilling429Override(provider: provider) ? .billing : .rateLimit
         case 401, 403:
             if P.oauthRefreshFailure.matches(text) || P.authPermanent.matches(text) { return .authPermanent }
@@ -43,7 +43,7 @@ extension ErrorClassifier {
             if let reason = classifyMessage(text), reason != .serverError { return reason }
             // A bodiless 400 is a proxy's hiccup; calling it `format` would start a compaction
             // loop that cannot help.
-            return P.isBodiless(text) ? nil : .format
+            return P.isBodiless(text.string) ? nil : .format
         default:
             return classifyMessage(text)
         }

@@ -12,7 +12,7 @@
 /// means an empty account (xai, moonshot, kimi).
 public enum ErrorClassifier {
     public static func classify(_ text: String, httpStatus: Int? = nil, provider: String? = nil) -> Classification {
-        let lower = text.lowercased()
+        let lower = LoweredText(lowercasing: text)
         let status = httpStatus.flatMap { (100...599).contains($0) ? $0 : nil } ?? WrittenStatus.find(in: lower)
         let reason: FailureReason?
         if status == nil && FailurePatterns.tlsCertificate.matches(lower) {
@@ -26,14 +26,18 @@ public enum ErrorClassifier {
             reason = classifyMessage(lower)
         }
         guard let reason else { return Classification(reason: nil) }
-        return hints(in: lower, reason: reason)
+        return hints(inLowered: lower.string, reason: reason)
     }
 
     /// The waits a text asks for, with a reason someone else already decided (OpenClaw's own
     /// `reason` field, a cron job's `lastErrorReason`): the text is read for its hints only, so a
     /// failure is classified once.
     public static func hints(in text: String, reason: FailureReason?) -> Classification {
-        let hint = RetryHint.parse(text.lowercased())
+        hints(inLowered: LoweredText(lowercasing: text).string, reason: reason)
+    }
+
+    static func hints(inLowered text: String, reason: FailureReason?) -> Classification {
+        let hint = RetryHint.parse(text)
         return Classification(reason: reason, retryAfterSec: hint.retryAfterSec, resetAt: hint.resetAt)
     }
 }

@@ -6,6 +6,9 @@ public struct FailedModel: Sendable, Equatable {
     /// The model's own error text, as written.
     public var detail: String
 
+    /// The model as a value, split once; nil when the summary's text is no `provider/model`.
+    public var id: ModelID? { ModelID(model) }
+
     public init(model: String, classification: Classification, detail: String) {
         self.model = model; self.classification = classification; self.detail = detail
     }

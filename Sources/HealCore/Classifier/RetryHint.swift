@@ -22,8 +22,9 @@ struct RetryHint: Equatable {
     // MARK: Relative waits
 
     private static func relative(_ text: String) -> Int? {
-        if let m = text.firstMatch(of: Regexes.retryAfterHeader.regex) { return cap(Double(m.1)!) }
-        if let m = text.firstMatch(of: Regexes.googleRetryDelay.regex) { return cap(Double(m.1)!) }
+        if Regexes.retryAfterHeader.mayMatch(text), let m = text.firstMatch(of: Regexes.retryAfterHeader.regex) { return cap(Double(m.1)!) }
+        if Regexes.googleRetryDelay.mayMatch(text), let m = text.firstMatch(of: Regexes.googleRetryDelay.regex) { return cap(Double(m.1)!) }
+        guard Regexes.waitLead.mayMatch(text) else { return nil }
         for m in text.matches(of: Regexes.waitLead.regex) {
             let rest = text[m.range.upperBound...]
             if let seconds = duration(at: rest, unitRequired: false) { return cap(seconds) }
@@ -68,15 +69,15 @@ struct RetryHint: Equatable {
     // MARK: Absolute reset times
 
     private static func absolute(_ text: String) -> Date? {
-        if let m = text.firstMatch(of: Regexes.resetAtISO.regex),
+        if Regexes.resetAtISO.mayMatch(text), let m = text.firstMatch(of: Regexes.resetAtISO.regex),
            let date = iso8601(String(m.1)) {
             return date
         }
         // Claude subscription limits: `Claude AI usage limit reached|1755874800`.
-        if let m = text.firstMatch(of: Regexes.claudeReset.regex), let value = Double(m.1) {
+        if Regexes.claudeReset.mayMatch(text), let m = text.firstMatch(of: Regexes.claudeReset.regex), let value = Double(m.1) {
             return Date(timeIntervalSince1970: m.1.count == 13 ? value / 1000 : value)
         }
-        if let m = text.firstMatch(of: Regexes.retryAfterDate.regex) {
+        if Regexes.retryAfterDate.mayMatch(text), let m = text.firstMatch(of: Regexes.retryAfterDate.regex) {
             return httpDate(String(m.1))
         }
         return nil
@@ -100,21 +101,24 @@ struct RetryHint: Equatable {
         return formatter.date(from: raw.capitalized.replacingOccurrences(of: "Gmt", with: "GMT"))
     }
 
-    /// Compiled once: building a regex per call costs more than the match.
+    /// Compiled once: building a regex per call costs more than the match. The searches through
+    /// the whole text carry the literals their matches hold, so a text without one skips them.
     private enum Regexes {
         typealias One = SharedRegex<(Substring, Substring)>
-        static let retryAfterHeader = One(#/retry-after\s*:\s*(\d{1,9})\b(?![.:\d])/#)
-        static let googleRetryDelay = One(#/"retrydelay"\s*:\s*"(\d{1,9}(?:\.\d+)?)s"/#)
+        static let retryAfterHeader = One(#/retry-after\s*:\s*(\d{1,9})\b(?![.:\d])/#, needs: ["retry-after"])
+        static let googleRetryDelay = One(#/"retrydelay"\s*:\s*"(\d{1,9}(?:\.\d+)?)s"/#, needs: ["\"retrydelay\""])
         static let waitLead = SharedRegex(
-            #/(?:\b(?:retry|try again)\s+(?:after|in)|\bresets?\s+in|\bx-ratelimit-reset(?:-requests|-tokens)?\s*:)\s*/#)
+            #/(?:\b(?:retry|try again)\s+(?:after|in)|\bresets?\s+in|\bx-ratelimit-reset(?:-requests|-tokens)?\s*:)\s*/#,
+            needs: ["retry", "try again", "reset"])
         static let durationPart = SharedRegex(
             #/^(\d{1,9}(?:\.\d+)?)\s*(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d)(?![a-z])/#)
         static let durationSeparator = SharedRegex(#/^(?:\s*,\s*|\s+and\s+|\s*)/#)
         static let bareSeconds = One(#/^(\d{1,9})(?![\d.:\/-]|\s*[a-z%])/#)
         static let resetAtISO = One(
-            #/\bresets?(?:[-_ ]?at|[-_ ]on)?\s*[:=]?\s*(\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:z|[+-]\d{2}:?\d{2}))/#)
-        static let claudeReset = One(#/limit reached\|(\d{10}|\d{13})\b/#)
-        static let retryAfterDate = One(#/retry-after\s*:\s*([a-z]{3}, \d{2} [a-z]{3} \d{4} \d{2}:\d{2}:\d{2} gmt)/#)
+            #/\bresets?(?:[-_ ]?at|[-_ ]on)?\s*[:=]?\s*(\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:z|[+-]\d{2}:?\d{2}))/#,
+            needs: ["reset"])
+        static let claudeReset = One(#/limit reached\|(\d{10}|\d{13})\b/#, needs: ["limit reached|"])
+        static let retryAfterDate = One(#/retry-after\s*:\s*([a-z]{3}, \d{2} [a-z]{3} \d{4} \d{2}:\d{2}:\d{2} gmt)/#, needs: ["retry-after"])
         static let isoWithoutSeconds = SharedRegex<(Substring, Substring, Substring)>(#/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(Z|[+-].*)$/#)
     }
 }

@@ -6,7 +6,10 @@
 enum StatusToken {
     /// Whether `code` occurs in `text` as a standalone status number.
     static func occurs(_ code: Int, in text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        occurs(code, in: Array(text.utf8))
+    }
+
+    static func occurs(_ code: Int, in bytes: [UInt8]) -> Bool {
         let digits = Array(String(code).utf8)
         guard bytes.count >= digits.count else { return false }
         var i = 0

@@ -8,29 +8,37 @@ enum TextPattern: Sendable {
     case word(String)
     /// An HTTP status written as a standalone number (see `StatusToken`).
     case status(Int)
-    case regex(SharedRegex<Substring>)
+    /// A regex, tried only on texts whose bytes hold at least one of its literals (`needs`): every
+    /// match of the regex contains one of them, so a text without any cannot match, and most
+    /// texts are turned away by a byte search instead of the much slower regex engine.
+    case regex(SharedRegex<Substring>, needs: [String])
 
-    /// A regex pattern (`.regex(#/…/#)` reads as the literal it wraps).
-    static func regex(_ r: Regex<Substring>) -> TextPattern { .regex(SharedRegex(r)) }
+    /// A regex pattern (`.regex(#/…/#, needs: "…")` reads as the literal it wraps).
+    static func regex(_ r: Regex<Substring>, needs: String...) -> TextPattern { .regex(SharedRegex(r), needs: needs) }
 
-    func matches(_ text: String) -> Bool {
+    func matches(_ text: LoweredText) -> Bool {
         switch self {
         case .contains(let s): return text.contains(s)
-        case .word(let w): return TextScan.containsWord(text, w)
-        case .status(let code): return StatusToken.occurs(code, in: text)
-        case .regex(let r): return text.contains(r.regex)
+        case .word(let w): return TextScan.containsWord(text.bytes, w)
+        case .status(let code): return StatusToken.occurs(code, in: text.bytes)
+        case .regex(let r, let needs): return text.mayContain(anyOf: needs) && text.string.contains(r.regex)
         }
     }
 }
 
 extension Array where Element == TextPattern {
-    func matches(_ text: String) -> Bool { contains { $0.matches(text) } }
+    func matches(_ text: LoweredText) -> Bool { contains { $0.matches(text) } }
+    func matches(_ text: String) -> Bool { matches(LoweredText(lowered: text)) }
 }
 
 enum TextScan {
     /// Whether `word` occurs in `text` with a non-word character (or the text's end) on each side.
     static func containsWord(_ text: String, _ word: String) -> Bool {
-        let hay = Array(text.utf8), needle = Array(word.utf8)
+        containsWord(Array(text.utf8), word)
+    }
+
+    static func containsWord(_ hay: [UInt8], _ word: String) -> Bool {
+        let needle = Array(word.utf8)
         guard !needle.isEmpty, hay.count >= needle.count else { return false }
         var i = 0
         while i <= hay.count - needle.count {
@@ -56,5 +64,24 @@ enum TextScan {
 /// classifier cheap enough to run on every log line.
 struct SharedRegex<Output>: @unchecked Sendable {
     let regex: Regex<Output>
-    init(_ regex: Regex<Output>) { self.regex = regex }
+    /// Literals at least one of which every match contains (empty: no such test).
+    let needs: [String]
+    init(_ regex: Regex<Output>, needs: [String] = []) { self.regex = regex; self.needs = needs }
+
+    /// Whether `text` can match at all (see `TextPattern.regex`).
+    func mayMatch(_ text: LoweredText) -> Bool { text.mayContain(anyOf: needs) }
+
+    /// `mayMatch` for a plain string.
+    func mayMatch(_ text: String) -> Bool {
+        guard !needs.isEmpty else { return true }
+        let found: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            needs.contains { ByteSearch.contains(bytes, $0) }
+        }
+        return found ?? true
+    }
+}
+
+extension SharedRegex where Output == Substring {
+    /// Whether the regex matches somewhere in `text`, asking the engine only when it can.
+    func found(in text: LoweredText) -> Bool { mayMatch(text) && text.string.contains(regex) }
 }

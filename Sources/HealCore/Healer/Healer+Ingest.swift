@@ -6,6 +6,11 @@ extension Healer {
     /// event triggers; with `durably`, the call also returns only once the event's records are
     /// (`POST /events` answers then). The log follower needs no such wait: the log is its record.
     public func ingest(_ event: FailureEvent, durably: Bool = true) async -> IngestResult {
+        await ingest(ClassifiedFailure(classifying: event), durably: durably)
+    }
+
+    /// `ingest` for a failure its intake already classified (the log follower, `POST /events`).
+    public func ingest(_ failure: ClassifiedFailure, durably: Bool = true) async -> IngestResult {
         ensureLoaded()
         let now = policyNow()
         let context = PolicyContext(knownPins: lastSessions, configFile: lastConfigFile,
@@ -13,7 +18,7 @@ extension Healer {
         let config = self.config
         var verdict = FailureVerdict(model: nil, attribution: "", reason: nil, retryAfterSec: nil, effect: "")
         let carried = await carryOut(now: now) { current in
-            let (result, v) = Policy.ingest(state: current, event: event, context: context, now: now, config: config)
+            let (result, v) = Policy.ingest(state: current, failure: failure, context: context, now: now, config: config)
             verdict = v
             return result
         }

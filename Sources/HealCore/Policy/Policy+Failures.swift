@@ -8,12 +8,17 @@ extension Policy {
     /// session is recorded as unattributed, never blamed on a guess.
     public static func ingest(state: HealState, event: FailureEvent, context: PolicyContext, now: Date,
                               config: HealConfig) -> (result: PolicyResult, verdict: FailureVerdict) {
+        ingest(state: state, failure: ClassifiedFailure(classifying: event), context: context, now: now, config: config)
+    }
+
+    /// `ingest` for a failure its intake already classified: the verdict is taken as it is.
+    public static func ingest(state: HealState, failure: ClassifiedFailure, context: PolicyContext, now: Date,
+                              config: HealConfig) -> (result: PolicyResult, verdict: FailureVerdict) {
         var s = state
         var decisions: [Decision] = []
+        let event = failure.event
+        let classification = failure.classification
         let failedAt = min(event.at, now)
-        let classification = event.reason.map { ErrorClassifier.hints(in: event.errorText, reason: $0) }
-            ?? ErrorClassifier.classify(event.errorText, httpStatus: event.httpStatus,
-                                        provider: event.model.flatMap(ModelID.provider(of:)))
         let reason = classification.reason
         let retryAfter = event.retryAfterSec
             ?? Classification(reason: reason, resetAt: event.resetAt).waitSeconds(now: failedAt)

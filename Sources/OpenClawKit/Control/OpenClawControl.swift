@@ -93,6 +93,6 @@ public struct OpenClawControl: GatewayControl {
     }
 
     static func provider(of model: String) -> String {
-        model.firstIndex(of: "/").map { String(model[..<$0]) } ?? model
+        ModelID(model)?.provider ?? model
     }
 }

@@ -122,10 +122,7 @@ enum SessionsFilePatcher {
     }
 
     private static func split(_ model: String) -> (String, String)? {
-        guard let slash = model.firstIndex(of: "/"), slash != model.startIndex, model.index(after: slash) != model.endIndex else {
-            return nil
-        }
-        return (String(model[..<slash]), String(model[model.index(after: slash)...]))
+        ModelID(model).map { ($0.provider, $0.model) }
     }
 
     private static func resolve(_ path: String) -> String {

@@ -43,7 +43,7 @@ extension GatewayLogLineParser {
         // When only the classifier can tell, its answer is handed on, so the line is classified once.
         var classified: Classification?
         if (status ?? 0) < 400 && failureReason(fromLog: explicitReason) == nil && cooldownProvider == nil {
-            let owner = modelIdentifier(provider: provider, model: model).flatMap(ModelID.provider(of:))
+            let owner = modelIdentifier(provider: provider, model: model)?.provider
             let c = ErrorClassifier.classify(classificationText, httpStatus: status, provider: owner)
             guard c.reason != nil else { return [] }
             classified = c

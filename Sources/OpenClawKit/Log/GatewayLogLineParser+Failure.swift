@@ -28,35 +28,36 @@ extension GatewayLogLineParser {
                             classified: Classification? = nil) -> GatewayLogLineFailure? {
         guard let model = modelIdentifier(provider: fields.provider, model: fields.model) else { return nil }
         // OpenClaw's own reason is kept; the classifier runs only where it gave none (or only its
-        // catch-all), so each failure is classified once.
+        // catch-all), so each failure is classified once, and its verdict goes with the event.
         var reason = failureReason(fromLog: fields.explicitReason)
         let classification: Classification
         if let reason, reason != .unknown {
             classification = ErrorClassifier.hints(in: fields.classificationText, reason: reason)
         } else {
             classification = classified ?? ErrorClassifier.classify(fields.classificationText, httpStatus: fields.status,
-                                                                    provider: ModelID.provider(of: model))
+                                                                    provider: model.provider)
             reason = classification.reason ?? reason
         }
         if reason == .contextOverflow { return nil }
-        let event = FailureEvent(at: at, source: .log, model: model, sessionKey: fields.sessionKey,
+        let event = FailureEvent(at: at, source: .log, model: model.description, sessionKey: fields.sessionKey,
                                  errorText: fields.errorText, httpStatus: fields.status, reason: reason,
                                  retryAfterSec: classification.retryAfterSec, resetAt: classification.resetAt,
                                  profileId: fields.profileId, decision: fields.decision)
         return GatewayLogLineFailure(event: event, runId: fields.runId, origin: origin)
     }
 
-    /// `provider/model`: the model id as OpenClaw's config writes it. A model that already carries its
-    /// provider prefix keeps it; placeholders (`unknown`, `-`) count as missing.
-    static func modelIdentifier(provider: String?, model: String?) -> String? {
+    /// The model a line names, as OpenClaw's config writes it: a model that already carries its
+    /// provider prefix keeps it; placeholders (`unknown`, `-`) count as missing, and so does an id
+    /// with nothing on one side of its `/`.
+    static func modelIdentifier(provider: String?, model: String?) -> ModelID? {
         func clean(_ value: String?) -> String? {
             guard let value = value.map({ String(trimmingSpaces($0[...])) }), !value.isEmpty,
                   value != "unknown", value != "-", !value.utf8.contains(0x20) else { return nil }
             return value
         }
         guard let model = clean(model) else { return nil }
-        guard let provider = clean(provider) else { return model.contains("/") && !model.hasPrefix("/") ? model : nil }
-        return model.hasPrefix(provider + "/") ? model : provider + "/" + model
+        guard let provider = clean(provider) else { return model.hasPrefix("/") ? nil : ModelID(model) }
+        return ModelID(model: model, under: provider)
     }
 
     /// OpenClaw's `FailoverReason` strings; its newer catch-alls (`empty_response`, `no_error_details`,

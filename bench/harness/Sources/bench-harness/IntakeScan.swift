@@ -3,23 +3,30 @@ import HealCore
 import OpenClawKit
 
 /// Log intake as the daemon does it: `LogFollower.scan` reads the file through the same line
-/// assembler, marker search, parser (which classifies each failure's error text) and
-/// de-duplication as the live follower. With `classify`, every failure it hands on is classified
-/// again as `Policy.ingest` does first (`ErrorClassifier.classify`), which is the daemon's whole
-/// path from a log line to a verdict. The file is read from the page cache (the runner reads it
-/// once before).
+/// assembler, marker search, parser (which classifies each failure once) and de-duplication as the
+/// live follower. With `decide`, every failure it hands on then goes through `Policy.ingest` with
+/// the parser's verdict, as the healer takes it from the follower's feed (no second classification),
+/// on a state carried from one event to the next: the daemon's whole path from a log line to a
+/// verdict. The file is read from the page cache (the runner reads it once before).
 enum IntakeScan {
-    static func run(path: String, runs: Int, classify: Bool) {
+    static func run(path: String, runs: Int, decide: Bool) {
+        let config = HealConfig()
+        let context = PolicyContext()
         for _ in 0..<runs {
-            var classified = 0
+            var decided = 0
             var modelFailures = 0
+            var cooled = 0
+            var state = HealState()
             let (outcome, elapsedMs) = Stopwatch.milliseconds {
                 Result { () throws(LogFileError) -> LogFollowerStats in
                     try LogFollower.scan(fileAt: path) { event in
-                        guard classify else { return }
-                        classified += 1
-                        let verdict = ErrorClassifier.classify(event.errorText, httpStatus: event.httpStatus)
-                        if (event.reason ?? verdict.reason)?.isModelFailure == true { modelFailures += 1 }
+                        guard decide else { return }
+                        decided += 1
+                        let (result, verdict) = Policy.ingest(state: state, failure: ClassifiedFailure(classified: event),
+                                                              context: context, now: event.at, config: config)
+                        state = result.state
+                        if verdict.reason?.isModelFailure == true { modelFailures += 1 }
+                        if verdict.effect == "cooled" || verdict.effect == "extended" { cooled += 1 }
                     }
                 }
             }
@@ -29,10 +36,10 @@ enum IntakeScan {
                 exit(1)
             case .success(let stats):
                 JSONLine.print([
-                    "classify": classify, "ms": elapsedMs, "bytes": stats.bytesRead, "lines": stats.linesRead,
+                    "decide": decide, "ms": elapsedMs, "bytes": stats.bytesRead, "lines": stats.linesRead,
                     "events": stats.eventsEmitted, "duplicates": stats.duplicatesSuppressed,
                     "parseErrors": stats.parseErrors, "skipped": stats.linesSkipped,
-                    "classified": classified, "modelFailures": modelFailures,
+                    "decided": decided, "modelFailures": modelFailures, "cooledOrExtended": cooled,
                 ])
             }
         }
