@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// Reads the body of `POST /events`: a failure forwarded by a gateway hook or a cron webhook.
@@ -26,17 +26,20 @@ public enum FailureEventBody {
 
     public static func parse(_ body: [UInt8], now: Date) throws(Invalid) -> Parsed {
         guard !body.isEmpty else { throw Invalid(message: "empty body: " + expected) }
-        let root: Any
+        let root: JSON5Value
         do {
-            root = try JSONSerialization.jsonObject(with: Data(body), options: [])
+            root = try JSON5Value.parseJSON(body)
         } catch {
-            throw Invalid(message: "body is not valid JSON: \(error.localizedDescription)")
+            throw Invalid(message: "body is not valid JSON: \(error.plainDescription)")
         }
-        guard var object = root as? [String: Any] else { throw Invalid(message: "body is not a JSON object: " + expected) }
+        guard case .object(var object) = root else { throw Invalid(message: "body is not a JSON object: " + expected) }
         // The hook form carries the event and its context side by side.
-        if let event = object["event"] as? [String: Any] {
+        if case .object(let event) = object["event"] {
             var merged = event
-            if let context = object["ctx"] as? [String: Any] ?? object["context"] as? [String: Any] {
+            if let context = [object["ctx"], object["context"]].lazy.compactMap({ value -> [String: JSON5Value]? in
+                if case .object(let members) = value { return members }
+                return nil
+            }).first {
                 for (key, value) in context where merged[key] == nil { merged[key] = value }
             }
             object = merged
@@ -49,7 +52,7 @@ public enum FailureEventBody {
         let status = try optionalStatus(object)
 
         if let success = object["success"] {
-            guard isJSONBool(success), let flag = success as? Bool else {
+            guard case .bool(let flag) = success else {
                 throw Invalid(message: "success: expected true or false")
             }
             if flag { return .ignored("success: true is not a failure") }
@@ -74,21 +77,21 @@ public enum FailureEventBody {
         throw Invalid(message: "no 'success', 'error' or 'content' field: " + expected)
     }
 
-    /// JSONSerialization hands back booleans and numbers both as NSNumber; only the class tells
-    /// `true` from `1`.
-    private static let booleanType = ObjectIdentifier(type(of: NSNumber(value: true) as Any))
-    private static func isJSONBool(_ value: Any) -> Bool { ObjectIdentifier(type(of: value)) == booleanType }
-
-    private static func optionalString(_ object: [String: Any], _ key: String) throws(Invalid) -> String? {
-        guard let value = object[key], !(value is NSNull) else { return nil }
-        guard let text = value as? String else { throw Invalid(message: "\(key): expected a string") }
+    private static func optionalString(_ object: [String: JSON5Value], _ key: String) throws(Invalid) -> String? {
+        guard let value = object[key], value != .null else { return nil }
+        guard case .string(let text) = value else { throw Invalid(message: "\(key): expected a string") }
         return text
     }
 
-    private static func optionalStatus(_ object: [String: Any]) throws(Invalid) -> Int? {
-        guard let value = object["status"] ?? object["httpStatus"], !(value is NSNull) else { return nil }
-        guard !isJSONBool(value), let number = value as? NSNumber,
-              let status = Int(exactly: number.doubleValue), (100...599).contains(status) else {
+    private static func optionalStatus(_ object: [String: JSON5Value]) throws(Invalid) -> Int? {
+        guard let value = object["status"] ?? object["httpStatus"], value != .null else { return nil }
+        let whole: Int?
+        switch value {
+        case .integer(let i): whole = i
+        case .number(let d): whole = Int(exactly: d)
+        default: whole = nil
+        }
+        guard let status = whole, (100...599).contains(status) else {
             throw Invalid(message: "status: expected an HTTP status code between 100 and 599")
         }
         return status

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// OpenClaw's `classifyFailoverClassificationFromMessage`: text patterns tried in its priority
 /// order, so a text matching several classes gets the one OpenClaw would give it.
@@ -28,7 +28,7 @@ extension ErrorClassifier {
         if P.unknownErrorOccurred.matches(text) { return .timeout }
         if P.serverErrorText.matches(text) { return .timeout }
         if P.format.matches(text) { return .format }
-        if text.trimmingCharacters(in: .whitespacesAndNewlines) == "unknown error (no error details in response)" {
+        if text.trimming(.whitespacesAndNewlines) == "unknown error (no error details in response)" {
             return .unknown
         }
         if P.timeout.matches(text) { return .timeout }

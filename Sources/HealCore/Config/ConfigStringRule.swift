@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The checks a string-valued key must pass, beyond being a string. Each returns the message of
 /// a `ConfigError` (allowed values and the value found) or nil.

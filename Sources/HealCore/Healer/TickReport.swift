@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What one tick did, for the monitor loop (systemd `STATUS=`, logging, watchdog gating).
 public struct TickReport: Sendable, Equatable {

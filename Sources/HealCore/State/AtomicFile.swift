@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,10 +10,10 @@ public enum AtomicFile {
     /// Writes `data` to `path` with permissions `mode` (applied explicitly, whatever the umask),
     /// creating the parent directory (0700) when missing.
     public static func write(_ data: Data, to path: String, mode: mode_t = 0o600) throws(FileSystemError) {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = path.deletingLastPathComponent
         let dir = directory.isEmpty ? "." : directory
         try ensureDirectory(dir)
-        let name = (path as NSString).lastPathComponent
+        let name = path.lastPathComponent
         let temp = "\(dir)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))"
 
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
@@ -33,16 +33,16 @@ public enum AtomicFile {
 
     /// Creates `path` and its parents with mode 0700 when missing.
     public static func ensureDirectory(_ path: String) throws(FileSystemError) {
-        var isDir: ObjCBool = false
+        var isDir = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw FileSystemError(operation: "use directory", path: path, message: "not a directory") }
+            guard isDir else { throw FileSystemError(operation: "use directory", path: path, message: "not a directory") }
             return
         }
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            throw FileSystemError(operation: "create directory", path: path, message: "\(error.localizedDescription)")
+            throw FileSystemError(operation: "create directory", path: path, message: "\(error.plainDescription)")
         }
     }
 

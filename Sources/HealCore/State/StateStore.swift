@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,7 +26,7 @@ public struct StateStore: Sendable {
                 problem = "state file \(path) does not parse: \(Self.describe(error))"
             }
         } catch {
-            problem = "state file \(path) is unreadable: \(error.localizedDescription)"
+            problem = "state file \(path) is unreadable: \(error.plainDescription)"
         }
         var notes = [problem]
         let aside = "\(path).corrupt-\(Self.stamp(now))"
@@ -41,8 +41,8 @@ public struct StateStore: Sendable {
     /// A crash between creating and renaming a temporary file leaves it behind; the state file
     /// itself is intact (the rename never happened), so the leftovers are only clutter.
     func removeLeftoverTemporaryFiles() {
-        let dir = (path as NSString).deletingLastPathComponent
-        let prefix = "." + (path as NSString).lastPathComponent + ".tmp-"
+        let dir = path.deletingLastPathComponent
+        let prefix = "." + path.lastPathComponent + ".tmp-"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir) else { return }
         for name in names where name.hasPrefix(prefix) {
             try? FileManager.default.removeItem(atPath: (dir.isEmpty ? "." : dir) + "/" + name)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// Probes the gateway's unauthenticated health endpoints at `openclaw.gatewayUrl` (docs/OPENCLAW.md §4.7):

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A parsed HTTP/1.1 response as much as the probe needs: status, headers (lower-cased names) and the
 /// body with chunked transfer coding removed.
@@ -54,7 +54,7 @@ struct HTTPResponse: Equatable {
         var headers: [String: String] = [:]
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimming(.whitespaces)
         }
         return (status, headers)
     }
@@ -67,7 +67,7 @@ struct HTTPResponse: Equatable {
                 throw .badChunk
             }
             let sizeText = String(decoding: bytes[index..<lineEnd], as: UTF8.self).split(separator: ";").first ?? ""
-            guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16), size >= 0 else { throw .badChunk }
+            guard let size = Int(sizeText.trimming(.whitespaces), radix: 16), size >= 0 else { throw .badChunk }
             if size == 0 { return output }
             let start = lineEnd + 2
             guard start + size <= bytes.count else { throw .badChunk }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// Reads and atomically replaces the follower's position file (a small JSON document).

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Finds the JSON document in a CLI's stdout.
 ///
@@ -13,7 +13,7 @@ enum CLIJSON {
     static let maxCandidates = 64
 
     static func parse(_ stdout: String, allowArray: Bool = false) -> JSONNode? {
-        let trimmed = stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = stdout.trimming(.whitespacesAndNewlines)
         if trimmed.isEmpty { return nil }
         if let whole = decode(Substring(trimmed)) { return whole }
 
@@ -40,8 +40,8 @@ enum CLIJSON {
 
     /// The start of a non-JSON output, quoted in error messages.
     static func excerpt(_ text: String, limit: Int = 80) -> String {
-        let flat = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            .replacingOccurrences(of: "\n", with: " ⏎ ")
+        let flat = text.trimming(.whitespacesAndNewlines)
+            .replacing("\n", with: " ⏎ ")
         return flat.count > limit ? String(flat.prefix(limit)) + "…" : flat
     }
 }

@@ -13,7 +13,7 @@ public enum CronListParser {
 
     public static func parse(stdout: String) throws(OpenClawOutputError) -> [CronJobObservation] {
         // Human output with no jobs; harmless to accept if a version prints it despite --json.
-        if stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "No cron jobs." { return [] }
+        if stdout.trimming(.whitespacesAndNewlines) == "No cron jobs." { return [] }
         let value = try CLIOutput.objectOrArray(stdout, command: command)
         let jobs: [JSONNode]
         if let list = value.array {

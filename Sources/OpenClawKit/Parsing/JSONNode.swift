@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Any JSON value, decoded strictly (a boolean is never read from a number) and Sendable, so parsers
 /// can walk OpenClaw's loosely versioned payloads field by field.
