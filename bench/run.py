@@ -62,7 +62,7 @@ def main():
             results = json.load(f)
 
     if not args.report_only:
-        check_built()
+        check_built(chosen)
         procs.install_cleanup()
         procs.raise_fd_limit(20000)
         gateway = GatewayStub()
@@ -90,9 +90,14 @@ def main():
     print(f"wrote {paths.REPORT}")
 
 
-def check_built():
-    missing = [p for p in (paths.DAEMON, paths.HARNESS, paths.HUMMINGBIRD_PEER, paths.FLYINGFOX_PEER)
-               if not os.path.exists(p)]
+# What an item runs besides the daemon; an item not listed here gets everything checked.
+ITEM_NEEDS = {"footprint": (), "idle": (), "startup": ()}
+
+
+def check_built(chosen):
+    everything = (paths.HARNESS, paths.HUMMINGBIRD_PEER, paths.FLYINGFOX_PEER)
+    wanted = [paths.DAEMON] + [p for item in chosen for p in ITEM_NEEDS.get(item, everything)]
+    missing = [p for p in dict.fromkeys(wanted) if not os.path.exists(p)]
     if missing:
         sys.exit("not built: " + ", ".join(missing) + "\nrun `make bench`, which builds them first")
 

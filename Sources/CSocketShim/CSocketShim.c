@@ -1,5 +1,7 @@
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <pthread.h>
+#include <string.h>
 #include <spawn.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -43,4 +45,11 @@ int cshim_pipe_cloexec(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
 
 int cshim_spawn_add_closefrom(posix_spawn_file_actions_t *actions, int lowest) {
     return posix_spawn_file_actions_addclosefrom_np(actions, lowest);
+}
+
+int cshim_set_thread_name(const char *name) {
+    char truncated[16];
+    strncpy(truncated, name, sizeof truncated - 1);
+    truncated[sizeof truncated - 1] = '\0';
+    return pthread_setname_np(pthread_self(), truncated);
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 import OpenClawKit
 
@@ -60,7 +60,7 @@ public struct CurlTransport: Sendable {
         var body = r.stdout
         var status: Int?
         if let nl = body.lastIndex(of: "\n") {
-            status = Int(body[body.index(after: nl)...].trimmingCharacters(in: .whitespaces))
+            status = Int(body[body.index(after: nl)...].trimming(.whitespaces))
             body = String(body[..<nl])
         }
         if status == 0 { status = nil }
@@ -72,7 +72,7 @@ public struct CurlTransport: Sendable {
             return Outcome(ok: false, status: nil, error: "curl gave no HTTP status", durationMs: r.durationMs)
         }
         guard (200..<300).contains(code) else {
-            let snippet = body.trimmingCharacters(in: .whitespacesAndNewlines).prefix(200)
+            let snippet = body.trimming(.whitespacesAndNewlines).prefix(200)
             let what = (300..<400).contains(code) ? "a redirect, which is not followed" : "refused"
             return Outcome(ok: false, status: code,
                            error: scrubber.scrub("HTTP \(code) (\(what))" + (snippet.isEmpty ? "" : ": \(snippet)")), durationMs: r.durationMs)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// Turns a notice into the request each kind of target expects: the versioned webhook body,
@@ -19,29 +19,30 @@ public enum NotifyPayload {
                         "Content-Type: text/plain; charset=utf-8"]
             return NotifyRequest(method: "POST", url: target.url, headers: headers, body: Array(plainText(notice, host: host, withTitle: false).utf8))
         case .telegram:
-            let body: [String: Any] = ["chat_id": telegramChat(target.target.chatId),
-                                       "text": String(plainText(notice, host: host, withTitle: true).prefix(4000)),
-                                       "disable_web_page_preview": true]
+            let body: [String: JSON5Value] = ["chat_id": telegramChat(target.target.chatId),
+                                              "text": .string(String(plainText(notice, host: host, withTitle: true).prefix(4000))),
+                                              "disable_web_page_preview": .bool(true)]
             return NotifyRequest(method: "POST", url: target.url, headers: ["Content-Type: application/json"], body: json(body))
         case .discord:
             // No mentions: evidence text must never ping @everyone.
-            let body: [String: Any] = ["content": String(plainText(notice, host: host, withTitle: true).prefix(1900)),
-                                       "allowed_mentions": ["parse": [String]()]]
+            let body: [String: JSON5Value] = ["content": .string(String(plainText(notice, host: host, withTitle: true).prefix(1900))),
+                                              "allowed_mentions": .object(["parse": .array([])])]
             return NotifyRequest(method: "POST", url: target.url, headers: ["Content-Type: application/json"], body: json(body))
         case .slack:
-            let body: [String: Any] = ["text": String(plainText(notice, host: host, withTitle: true).prefix(3500))]
+            let body: [String: JSON5Value] = ["text": .string(String(plainText(notice, host: host, withTitle: true).prefix(3500)))]
             return NotifyRequest(method: "POST", url: target.url, headers: ["Content-Type: application/json"], body: json(body))
         }
     }
 
     /// The webhook body, version 1 (README "Webhook body").
     public static func webhookBody(_ n: IncidentNotice, host: String) -> [UInt8] {
-        let body: [String: Any] = [
-            "version": webhookVersion, "id": n.id, "incident": n.incident, "status": n.status, "event": n.event.rawValue,
-            "severity": n.severity.rawValue, "rule": n.rule, "title": n.title, "summary": n.summary, "evidence": n.evidence,
-            "startedAt": Timestamps.isoSeconds(n.startedAt),
-            "resolvedAt": n.resolvedAt.map { Timestamps.isoSeconds($0) as Any } ?? NSNull(),
-            "host": host, "dryRun": n.dryRun,
+        let body: [String: JSON5Value] = [
+            "version": .integer(webhookVersion), "id": .string(n.id), "incident": .string(n.incident), "status": .string(n.status),
+            "event": .string(n.event.rawValue), "severity": .string(n.severity.rawValue), "rule": .string(n.rule),
+            "title": .string(n.title), "summary": .string(n.summary), "evidence": .array(n.evidence.map { .string($0) }),
+            "startedAt": .string(Timestamps.isoSeconds(n.startedAt)),
+            "resolvedAt": n.resolvedAt.map { .string(Timestamps.isoSeconds($0)) } ?? .null,
+            "host": .string(host), "dryRun": .bool(n.dryRun),
         ]
         return json(body)
     }
@@ -86,10 +87,9 @@ public enum NotifyPayload {
         String(String(s.unicodeScalars.map { $0.value >= 0x20 && $0.value < 0x7f ? Character($0) : "?" }).prefix(250))
     }
 
-    static func telegramChat(_ id: String) -> Any { Int64(id) .map { $0 as Any } ?? id }
+    static func telegramChat(_ id: String) -> JSON5Value { Int(id).map { .integer($0) } ?? .string(id) }
 
-    static func json(_ object: [String: Any]) -> [UInt8] {
-        // Plain strings, numbers, booleans, arrays and null: serialization cannot fail.
-        Array(try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+    static func json(_ object: [String: JSON5Value]) -> [UInt8] {
+        JSON5Value.object(object).jsonBytes(escapingSlashes: false)
     }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import HealCore
 
 /// One target's queue on disk: `<dir>/<target>.json`, rewritten whole with `AtomicFile` (temp
@@ -87,7 +88,7 @@ public struct Outbox: Sendable, Equatable, Codable {
             // Keep the evidence; start an empty queue rather than refuse to notify at all.
             let aside = "\(path).corrupt-\(Timestamps.compact(Date()))"
             _ = rename(path, aside)
-            return (Outbox(), "outbox \(path) was unreadable (\(error.localizedDescription)); moved aside to \(aside)")
+            return (Outbox(), "outbox \(path) was unreadable (\(error.plainDescription)); moved aside to \(aside)")
         }
     }
 

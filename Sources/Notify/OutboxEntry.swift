@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// A message waiting for one target.

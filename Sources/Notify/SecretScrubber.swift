@@ -12,7 +12,7 @@ public struct SecretScrubber: Sendable {
 
     public func scrub(_ text: String, maxBytes: Int = 500) -> String {
         var out = text
-        for s in secrets where out.contains(s) { out = out.replacingOccurrences(of: s, with: "[secret]") }
+        for s in secrets where out.contains(s) { out = out.replacing(s, with: "[secret]") }
         return Redactor.redact(out, maxBytes: maxBytes)
     }
 }

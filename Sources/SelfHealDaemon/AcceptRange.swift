@@ -7,12 +7,12 @@ struct AcceptRange: Equatable {
     /// servers); parameters other than q are ignored for matching.
     static func parseList(_ header: String) -> [AcceptRange] {
         header.split(separator: ",").compactMap { element in
-            let parts = element.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = element.split(separator: ";").map { $0.trimming(.whitespaces) }
             guard let type = parts.first?.lowercased(), type.contains("/") else { return nil }
             var q = 1.0
             for parameter in parts.dropFirst() {
                 let pair = parameter.split(separator: "=", maxSplits: 1).map {
-                    $0.trimmingCharacters(in: .whitespaces)
+                    $0.trimming(.whitespaces)
                 }
                 if pair.count == 2, pair[0].lowercased() == "q", let value = Double(pair[1]), value >= 0, value <= 1 {
                     q = value

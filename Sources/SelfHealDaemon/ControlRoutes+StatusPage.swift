@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 import RawHTTP
 
@@ -8,7 +8,8 @@ extension ControlRoutes {
     func statusPage() async -> HTTPResponse {
         let snapshot = await healer.snapshot()
         let body = await healer.renderedStatus(.json)
-        let json = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
+        var json: [String: JSON5Value] = [:]
+        if case .object(let parts)? = try? JSON5Value.parseJSON(body) { json = parts }
         let decisions = await healer.auditRecords(since: nil, limit: StatusPage.decisionCount)
         let html = StatusPage.render(snapshot, json: json, decisions: decisions)
         var headers = HTTPHeaders()

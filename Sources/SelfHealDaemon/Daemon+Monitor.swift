@@ -1,5 +1,6 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Glibc
 import HealCore
 import SystemdKit
 
@@ -27,7 +28,7 @@ extension Daemon {
         gauge.tickStarted(at: started)
         let observation = await observer.observe(config: config)
         let report = await healer.tick(observation)
-        let directory = (config.stateFile as NSString).deletingLastPathComponent
+        let directory = config.stateFile.deletingLastPathComponent
         // A directory that takes files can still refuse the state (a full disk, a file-size limit):
         // /health must say so too, since the healer then refuses every disruptive action.
         let directoryProblem = HealthGauge.writabilityProblem(directory: directory)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 import Notify
 import OpenClawKit
@@ -8,7 +8,7 @@ extension Daemon {
     /// nor hold one), outbox files in `<state dir>/notify-outbox`, figures and drops reported to
     /// the healer, and the heartbeat sent only while the watchdog would be pinged.
     static func makeNotifier(config: HealConfig, healer: Healer, gauge: HealthGauge, current: CurrentConfig) -> Notifier {
-        let directory = (config.stateFile as NSString).deletingLastPathComponent + "/notify-outbox"
+        let directory = config.stateFile.deletingLastPathComponent + "/notify-outbox"
         return Notifier(
             directory: directory, runner: CommandRunner(maxConcurrent: 4, outputCap: 64 << 10),
             userAgent: "openclaw-self-heal/\(version)",

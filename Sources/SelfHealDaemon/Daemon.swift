@@ -1,5 +1,6 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Glibc
 import HealCore
 import Logging
 import NetAddress
@@ -60,7 +61,7 @@ public final class Daemon: Sendable {
             loaded = try source.load()
             if let fallback = StateDirectoryFallback.directory(for: loaded.config, options: options) {
                 logger.notice("the state directory cannot be created; using systemd's StateDirectory instead",
-                              metadata: ["wanted": "\((loaded.config.stateFile as NSString).deletingLastPathComponent)",
+                              metadata: ["wanted": "\(loaded.config.stateFile.deletingLastPathComponent)",
                                          "using": "\(fallback)"])
                 source.options.stateDir = fallback
                 loaded = try source.load()
@@ -127,7 +128,7 @@ public final class Daemon: Sendable {
             })
         self.server = HTTPServer(router: routes.router(), configuration: serverConfiguration)
 
-        let stateDirectory = (config.stateFile as NSString).deletingLastPathComponent
+        let stateDirectory = config.stateFile.deletingLastPathComponent
         let feed = FailureFeed()
         self.feed = feed
         self.follower = LogFollower(
@@ -165,7 +166,7 @@ public final class Daemon: Sendable {
             return try store.load()
         } catch let failure as TokenStore.Failure {
             if case .cannotCreate = failure {
-                let directory = (store.path as NSString).deletingLastPathComponent
+                let directory = store.path.deletingLastPathComponent
                 throw StartupError(failure.description + "; create \(directory) as the service's user, "
                     + "or point --state-dir (or stateFile and server.tokenFile) at a writable directory")
             }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// `GET /events?since=&limit=`: `since` is unix seconds or an ISO 8601 time; `limit` 1...1000

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Synchronization
 
 /// What `GET /health` and the watchdog read without a hop through the healer actor: the monitor

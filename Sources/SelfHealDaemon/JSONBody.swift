@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// JSON encoding for response bodies: sorted keys so output is stable, dates as ISO 8601.
 enum JSONBody {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Whether the monitor loop is making progress, which gates the systemd watchdog ping.
 ///

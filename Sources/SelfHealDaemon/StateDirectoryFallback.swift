@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 #if canImport(Glibc)
 import Glibc
@@ -18,15 +18,15 @@ public enum StateDirectoryFallback {
         guard options.stateDir == nil,
               let offered = options.environment["STATE_DIRECTORY"]?.split(separator: ":").first.map(String.init),
               !offered.isEmpty else { return nil }
-        let wanted = (config.stateFile as NSString).deletingLastPathComponent
+        let wanted = config.stateFile.deletingLastPathComponent
         return usable(wanted) ? nil : offered
     }
 
     /// Whether `path` is (or can be made) a writable directory.
     static func usable(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            return isDirectory.boolValue && access(path, W_OK) == 0
+            return isDirectory && access(path, W_OK) == 0
         }
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,

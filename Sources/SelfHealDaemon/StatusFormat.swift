@@ -15,7 +15,7 @@ public enum StatusFormat: Sendable, Equatable {
         case "json": return .json
         default: break
         }
-        guard let accept, !accept.trimmingCharacters(in: .whitespaces).isEmpty else { return .json }
+        guard let accept, !accept.trimming(.whitespaces).isEmpty else { return .json }
         var jsonQ: Double = -1, textQ: Double = -1, wildcardQ: Double = -1
         for range in AcceptRange.parseList(accept) {
             switch range.mediaType {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// The one-line `STATUS=` systemd shows in `systemctl status`.

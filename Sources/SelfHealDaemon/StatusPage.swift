@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// The status page at `GET /` and `/ui`: one self-contained HTML document rendered on the server
@@ -22,7 +22,7 @@ enum StatusPage {
     /// Titles for parts of the snapshot that have no section of their own yet.
     static let genericTitles: [String: String] = ["disruptive": "Disruptive actions", "notify": "Notifications"]
 
-    static func render(_ s: StatusSnapshot, json: [String: Any], decisions: [AuditRecord]) -> String {
+    static func render(_ s: StatusSnapshot, json: [String: JSON5Value], decisions: [AuditRecord]) -> String {
         var page = HTMLWriter()
         page.raw("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
         page.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -39,7 +39,7 @@ enum StatusPage {
         budgets(&page, s)
         faults(&page, s)
         for key in json.keys.filter({ !knownKeys.contains($0) }).sorted() {
-            GenericSection.render(&page, title: genericTitles[key] ?? key, value: json[key] as Any)
+            GenericSection.render(&page, title: genericTitles[key] ?? key, value: json[key] ?? .null)
         }
         self.decisions(&page, decisions)
         page.raw("<footer>refreshes every \(refreshSeconds) s · <a href=\"/status?pretty\">/status</a> · ")

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import HealCore
 
 /// Shows a part of the snapshot's JSON that has no section of its own: a list of objects as a
 /// table (the union of their scalar fields as columns), an object as field/value rows, a scalar as
@@ -7,11 +8,14 @@ enum GenericSection {
     static let maxRows = 50
     static let maxColumns = 10
 
-    static func render(_ page: inout HTMLWriter, title: String, value: Any) {
+    static func render(_ page: inout HTMLWriter, title: String, value: JSON5Value) {
         page.section(title, id: "part-" + title.lowercased().filter { $0.isLetter || $0.isNumber })
         switch value {
-        case let list as [Any]:
-            let objects = list.compactMap { $0 as? [String: Any] }
+        case .array(let list):
+            let objects = list.compactMap { item -> [String: JSON5Value]? in
+                if case .object(let members) = item { return members }
+                return nil
+            }
             if list.isEmpty {
                 page.raw("<p class=\"quiet\">none</p>")
             } else if objects.count == list.count {
@@ -26,7 +30,7 @@ enum GenericSection {
                 page.table(["value"], rows: list.prefix(maxRows).map { [text($0)] })
             }
             if list.count > maxRows { page.raw("<p class=\"quiet\">and \(list.count - maxRows) more</p>") }
-        case let object as [String: Any]:
+        case .object(let object):
             page.table(["field", "value"], rows: object.keys.sorted().prefix(maxRows).map { [$0, text(object[$0])] })
         default:
             page.raw("<p>\(HTMLText.outside(text(value)))</p>")
@@ -35,19 +39,14 @@ enum GenericSection {
     }
 
     /// A JSON value as one line of text (nested parts as compact JSON).
-    static func text(_ value: Any?) -> String {
+    static func text(_ value: JSON5Value?) -> String {
         switch value {
-        case nil, is NSNull: return ""
-        case let string as String: return string
-        case let number as NSNumber:
-            // JSON booleans arrive as NSNumbers of type char.
-            return String(cString: number.objCType) == "c" ? (number.boolValue ? "yes" : "no") : number.stringValue
-        case let other?:
-            guard JSONSerialization.isValidJSONObject(other),
-                  let data = try? JSONSerialization.data(withJSONObject: other, options: [.sortedKeys]) else {
-                return "\(other)"
-            }
-            return String(decoding: data, as: UTF8.self)
+        case nil, .null?: return ""
+        case .string(let string)?: return string
+        case .bool(let flag)?: return flag ? "yes" : "no"
+        case .integer(let number)?: return String(number)
+        case .number(let number)?: return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        case let other?: return String(decoding: other.jsonBytes(), as: UTF8.self)
         }
     }
 }

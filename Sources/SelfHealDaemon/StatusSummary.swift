@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import HealCore
 
 /// The human summary `openclaw-self-heal status` prints from a daemon's `/status` JSON.
@@ -106,14 +107,21 @@ public enum StatusSummary {
     static func duration(_ seconds: Int) -> String {
         let s = max(0, seconds)
         if s >= 86400 { return "\(s / 86400)d \(s % 86400 / 3600)h" }
-        if s >= 3600 { return "\(s / 3600)h \(String(format: "%02d", s % 3600 / 60))m" }
-        if s >= 60 { return "\(s / 60)m \(String(format: "%02d", s % 60))s" }
+        if s >= 3600 { return "\(s / 3600)h \(twoDigits(s % 3600 / 60))m" }
+        if s >= 60 { return "\(s / 60)m \(twoDigits(s % 60))s" }
         return "\(s)s"
     }
 
+    /// `2026-08-22 12:00:00` in the local time zone.
     static func clock(_ unixSeconds: Int) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(unixSeconds)))
+        var seconds = time_t(unixSeconds)
+        var t = tm()
+        localtime_r(&seconds, &t)
+        return "\(t.tm_year + 1900)-\(twoDigits(Int(t.tm_mon) + 1))-\(twoDigits(Int(t.tm_mday))) "
+            + "\(twoDigits(Int(t.tm_hour))):\(twoDigits(Int(t.tm_min))):\(twoDigits(Int(t.tm_sec)))"
+    }
+
+    private static func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
     }
 }

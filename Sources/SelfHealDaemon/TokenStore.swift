@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -45,21 +45,24 @@ public struct TokenStore: Sendable {
               let text = String(data: data, encoding: .utf8) else {
             throw Failure.unreadable(path: path, reason: "not UTF-8 text")
         }
-        let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = text.trimming(.whitespacesAndNewlines)
         if token.isEmpty { throw Failure.empty(path: path) }
         return token
     }
 
     private func create() throws -> String {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = path.deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            throw Failure.cannotCreate(path: path, reason: "\(error.localizedDescription)")
+            throw Failure.cannotCreate(path: path, reason: "\(error.plainDescription)")
         }
         var generator = SystemRandomNumberGenerator()
-        let token = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        let token = (0..<32).map { _ in
+            let byte = UInt8.random(in: 0...255, using: &generator)
+            return (byte < 16 ? "0" : "") + String(byte, radix: 16)
+        }.joined()
         // O_EXCL: two starting daemons must not overwrite each other's token.
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         if fd < 0 {

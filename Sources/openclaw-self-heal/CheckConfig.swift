@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import HealCore
 
 struct CheckConfig: ParsableCommand {
@@ -14,9 +14,9 @@ struct CheckConfig: ParsableCommand {
         let report = CheckConfigCommand.run(path: file)
         let text = report.output.hasSuffix("\n") ? report.output : report.output + "\n"
         if report.exitCode == 0 {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardStream.output(text)
         } else {
-            FileHandle.standardError.write(Data(text.utf8))
+            StandardStream.error(text)
             throw ExitCode(report.exitCode)
         }
     }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import HealCore
 import SelfHealDaemon
 
@@ -60,7 +60,7 @@ struct CLIError: Error, CustomStringConvertible {
 extension ParsableCommand {
     /// Prints the error to stderr and exits with its code.
     func fail(_ error: CLIError) -> ExitCode {
-        FileHandle.standardError.write(Data(("openclaw-self-heal: " + error.description + "\n").utf8))
+        StandardStream.error("openclaw-self-heal: " + error.description + "\n")
         return ExitCode(error.code)
     }
 

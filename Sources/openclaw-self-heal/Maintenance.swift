@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import HealCore
 import SelfHealDaemon
 
 struct Pause: ParsableCommand {
@@ -80,6 +81,6 @@ enum DurationText {
     }
 
     static func queryEscape(_ s: String) -> String {
-        s.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
+        PercentEncoding.encode(s, keeping: "-._~")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import HealCore
 import SelfHealDaemon
 
 struct Reload: ParsableCommand {
@@ -36,7 +37,8 @@ struct Probe: ParsableCommand {
             let token = try client.token()
             var target = "/probe"
             if let model {
-                let encoded = model.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+"))) ?? model
+                // What a query may hold unencoded, less the three that would split or change it.
+                let encoded = PercentEncoding.encode(model, keeping: "-._~!$'()*,;:@/?")
                 target += "?model=" + encoded
             }
             let response = try request { try connection.request("POST", target, token: token) }

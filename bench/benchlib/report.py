@@ -260,10 +260,20 @@ def footprint_section(data, verdicts):
         lines.append("")
     anon = med([s.get("rssAnonKiB", 0) / 1024 for s in samples])
     libs = ", ".join(f"{b['mapping'].rsplit('/', 1)[-1]} {fmt(b['kib'] / 1024, 1)}" for b in breakdown[:5])
-    verdicts.add("3 footprint", "RSS at idle ≤ 16 MiB", f"{fmt(med(rss), 2)} MiB (max {fmt(max(rss), 2)})",
-                 med(rss) <= 16,
-                 f"only {fmt(anon, 1)} MiB is the daemon's own memory; the rest is pages of the binary and of "
-                 f"the Swift and Foundation libraries it touches (MiB: {libs})")
+    verdicts.add("3 footprint", "RSS at idle ≤ 12 MiB", f"{fmt(med(rss), 2)} MiB (max {fmt(max(rss), 2)})",
+                 med(rss) <= 12,
+                 f"{fmt(anon, 1)} MiB is the daemon's own memory; the rest is pages of the binary and of the "
+                 f"libraries it touches (MiB: {libs})")
+    binary = data.get("binary")
+    if binary:
+        mb = binary["bytes"] / 1e6
+        static = not any(n.startswith("libswiftCore") for n in binary["needed"])
+        lines += [f"The binary: {fmt(mb, 1)} MB, "
+                        f"{'Swift runtime linked statically' if static else 'Swift runtime linked dynamically'}; "
+                        f"it needs {', '.join(binary['needed']) or 'no shared library'}.", ""]
+        verdicts.add("3 footprint", "static release binary ≤ 25 MB", f"{fmt(mb, 1)} MB", static and mb <= 25,
+                     "the binary under test links the Swift runtime dynamically" if not static else
+                     "the Swift runtime, Dispatch and FoundationEssentials linked in")
     verdicts.add("3 footprint", "CPU at idle < 0.5 % of a core", f"{fmt(med(cpu), 3)} % (max {fmt(max(cpu), 3)})",
                  med(cpu) < 0.5, "wakeups while idle; see the context switches")
     return "\n".join(lines)

@@ -4,14 +4,17 @@ follows, and `monitor.intervalSec` 60, so the 60 s window holds one real tick pe
 
 RSS is read from /proc/PID/status 5 s after the first tick; CPU is utime + stime from
 /proc/PID/stat over the next 60 s (the fake CLI's own CPU runs in child processes and is reported
-apart); wakeups are the voluntary context switches over the same window.
+apart); wakeups are the voluntary context switches over the same window. The size of the binary
+under test and the shared libraries it needs (readelf -d) are recorded beside them: `make build`
+links the Swift runtime statically, so a binary that needs libswiftCore.so is not the one shipped.
 """
 
 import datetime
 import os
+import subprocess
 import time
 
-from benchlib import proc_stats, scenario
+from benchlib import paths, proc_stats, scenario
 from benchlib.daemon import Daemon
 
 WINDOW_SEC = 60
@@ -61,7 +64,14 @@ def run(ctx):
                 "faults": status["faults"],
             })
         return {"daemons": count, "windowSec": WINDOW_SEC, "clockTicksPerSec": proc_stats.CLOCK_TICKS,
-                "samples": samples, "rssBreakdown": breakdown}
+                "samples": samples, "rssBreakdown": breakdown, "binary": binary_facts(paths.DAEMON)}
     finally:
         for daemon in daemons:
             daemon.remove()
+
+
+def binary_facts(path):
+    """Size in bytes and the NEEDED entries of the daemon's binary."""
+    done = subprocess.run(["readelf", "-d", path], capture_output=True, text=True)
+    needed = [line.split("[", 1)[1].rstrip("]") for line in done.stdout.splitlines() if "(NEEDED)" in line and "[" in line]
+    return {"path": path, "bytes": os.path.getsize(path), "needed": needed}

@@ -31,4 +31,6 @@ uint64_t cshim_epoll_event_token(const void *events, int index);
 int cshim_pipe_cloexec(int fds[2]);
 /* Asks posix_spawn to close every descriptor from `lowest` up in the child (glibc >= 2.34). */
 int cshim_spawn_add_closefrom(posix_spawn_file_actions_t *actions, int lowest);
+/* Names the calling thread (at most 15 bytes are kept); 0 or an errno value. */
+int cshim_set_thread_name(const char *name);
 #endif

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What the classifier made of an error: its reason (nil when the text is no failure it knows) and
 /// how long the provider asked to wait, when the text says.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// OpenClaw reports a turn whose every candidate failed as one line:
 /// `All models failed (2): anthropic/claude-opus-4-6: 429 … (rate_limit) | openai/gpt-5.2: … (timeout)`,
@@ -9,20 +9,20 @@ extension ErrorClassifier {
     /// empty when `text` is no such summary.
     public static func failedModels(in text: String) -> [FailedModel] {
         // Most texts are no summary: an ASCII text without the phrase in any case is turned away by
-        // a byte scan before Foundation's case-insensitive search (which also folds other scripts).
+        // a byte scan before the case-insensitive search (which also folds other scripts).
         if !text.utf8.contains(where: { $0 >= 0x80 }),
            !ByteSearch.containsIgnoringASCIICase(text.utf8, "all models failed") { return [] }
-        guard let start = text.range(of: "all models failed", options: .caseInsensitive) else { return [] }
+        guard let start = text.textRange(of: "all models failed", options: .caseInsensitive) else { return [] }
         var body = text[start.upperBound...]
         // `(2): ` after the phrase; the count itself is not trusted (summaries get truncated).
         if let m = body.firstMatch(of: SummaryRegexes.count.regex) { body = body[m.range.upperBound...] }
         else if body.hasPrefix(":") { body = body.dropFirst() }
         else { return [] }
-        if let logs = body.range(of: "\nLogs:", options: .caseInsensitive) { body = body[..<logs.lowerBound] }
+        if let logs = body.textRange(of: "\nLogs:", options: .caseInsensitive) { body = body[..<logs.lowerBound] }
 
         return body.components(separatedBy: " | ").compactMap { segment -> FailedModel? in
-            let trimmed = segment.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard let colon = trimmed.range(of: ": ") ?? (trimmed.hasSuffix(":") ? trimmed.range(of: ":", options: .backwards) : nil)
+            let trimmed = segment.trimming(.whitespacesAndNewlines)
+            guard let colon = trimmed.textRange(of: ": ") ?? (trimmed.hasSuffix(":") ? trimmed.textRange(of: ":", options: .backwards) : nil)
             else { return nil }
             let model = String(trimmed[..<colon.lowerBound])
             guard model.firstMatch(of: SummaryRegexes.modelId.regex) != nil else { return nil }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// OpenClaw's `classifyFailoverClassificationFromMessage`: text patterns tried in its priority
 /// order, so a text matching several classes gets the one OpenClaw would give it.
@@ -29,7 +29,7 @@ extension ErrorClassifier {
         if P.serverErrorText.matches(text) { return .timeout }
         if P.format.matches(text) { return .format }
         if text.contains("unknown error (no error details in response)"),
-           text.string.trimmingCharacters(in: .whitespacesAndNewlines) == "unknown error (no error details in response)" {
+           text.string.trimming(.whitespacesAndNewlines) == "unknown error (no error details in response)" {
             return .unknown
         }
         if P.timeout.matches(text) { return .timeout }

@@ -48,7 +48,7 @@ extension FailurePatterns {
     static let leadingStatus = SharedRegex(#/^\s*(?:error:?\s*)?(?:http(?:\/\d(?:\.\d)?)?\s*)?\d{3}\b[\s:]*/#)
 
     static func afterLeadingStatus(_ text: String) -> Substring {
-        let trimmed = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        let trimmed = Substring(text.trimming(.whitespacesAndNewlines))
         guard let m = trimmed.prefixMatch(of: leadingStatus.regex) else { return trimmed }
         return trimmed[m.range.upperBound...]
     }
@@ -63,7 +63,7 @@ extension FailurePatterns {
 
     /// Whether a 400/422 text is bodiless: nothing after its status, or only a no-body wrapper.
     static func isBodiless(_ text: String) -> Bool {
-        let rest = afterLeadingStatus(text).trimmingCharacters(in: .whitespacesAndNewlines)
+        let rest = afterLeadingStatus(text).trimming(.whitespacesAndNewlines)
         return rest.isEmpty || rest.wholeMatch(of: noBodyWrapper.regex) != nil
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How long an error text asks the caller to wait, in the forms providers and OpenClaw write:
 ///
@@ -94,11 +94,7 @@ struct RetryHint: Equatable {
     }
 
     private static func httpDate(_ raw: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        return formatter.date(from: raw.capitalized.replacingOccurrences(of: "Gmt", with: "GMT"))
+        Timestamps.parseHTTPDate(raw)
     }
 
     /// Compiled once: building a regex per call costs more than the match. The searches through

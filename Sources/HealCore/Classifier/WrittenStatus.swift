@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An HTTP status the error text writes itself.
 enum WrittenStatus {
@@ -55,6 +55,6 @@ enum WrittenStatus {
     /// Whether the text says more than its leading status (`400` alone has no body).
     static func hasBody(_ text: String) -> Bool {
         let rest = text.replacing(leadingStatus.regex, with: "", maxReplacements: 1)
-        return !rest.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        return !rest.trimming(.whitespacesAndNewlines).isEmpty
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What `openclaw-self-heal check-config [FILE]` prints and its exit code, as a pure function of
 /// the path and the environment (the executable only prints `output`: to stderr when `exitCode`

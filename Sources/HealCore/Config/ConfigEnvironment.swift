@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What the loader reads from the process: environment variables and the home directory.
 /// Injected so tests never depend on the machine's HOME or OpenClaw install.
@@ -17,7 +17,7 @@ public struct ConfigEnvironment: Sendable, Equatable {
     /// The running process: its environment, and HOME or else the password database's home.
     public static func current() -> ConfigEnvironment {
         let env = ProcessInfo.processInfo.environment
-        let home = env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home = env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path
         return ConfigEnvironment(variables: env, homeDirectory: home)
     }
 }

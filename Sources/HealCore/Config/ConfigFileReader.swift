@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads a whole config file as UTF-8 text, with a size cap (a config is small; a multi-gigabyte
 /// file at that path is a mistake, not something to load into memory) and errors in words.
@@ -22,29 +22,17 @@ enum ConfigFileReader {
     }
 
     static func read(_ path: String, limit: Int) -> Result<String, Failure> {
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .failure(.missing) }
-        if isDirectory.boolValue { return .failure(.isDirectory) }
-        let data: Data
-        do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: limit + 1) ?? Data()
-        } catch {
-            return .failure(.unreadable(reason(error)))
+        if isDirectory { return .failure(.isDirectory) }
+        let bytes: [UInt8]
+        switch FileBytes.read(path, cap: limit) {
+        case .success(let read): bytes = read
+        case .failure(.missing): return .failure(.missing)
+        case .failure(.unreadable(let why)): return .failure(.unreadable(why))
+        case .failure(.tooLarge): return .failure(.tooLarge(limit: limit))
         }
-        if data.count > limit { return .failure(.tooLarge(limit: limit)) }
-        guard let text = String(data: data, encoding: .utf8) else { return .failure(.notUTF8) }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(.notUTF8) }
         return .success(text)
-    }
-
-    /// The POSIX reason ("Permission denied") rather than Foundation's generic sentence.
-    private static func reason(_ error: any Error) -> String {
-        let ns = error as NSError
-        let posix = ns.domain == NSPOSIXErrorDomain ? ns : ns.userInfo[NSUnderlyingErrorKey] as? NSError
-        if let posix, posix.domain == NSPOSIXErrorDomain, let message = strerror(Int32(posix.code)) {
-            return String(cString: message)
-        }
-        return ns.localizedDescription
     }
 }

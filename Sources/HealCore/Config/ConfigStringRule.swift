@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import NetAddress
 
 /// The checks a string-valued key must pass, beyond being a string. Each returns the message of

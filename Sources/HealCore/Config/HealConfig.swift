@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The healer's whole configuration. Field names are the config file's keys (the seed plugin's keys
 /// keep their names, defaults and ranges; the new keys sit in their own groups). Paths are stored as

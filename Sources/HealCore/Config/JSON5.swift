@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// JSON5 parsing for the healer's config and OpenClaw's `openclaw.json`.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A JSON5 document as a plain tree, so the config walker can see every key and every value's
 /// type (and report all problems at once) instead of stopping at the first `Decodable` failure.
@@ -52,10 +52,10 @@ public indirect enum JSON5Value: Sendable, Equatable {
     /// Quotes and shortens a string for an error message (a pasted blob must not flood the log).
     static func quote(_ s: String, limit: Int = 80) -> String {
         var body = s.count > limit ? String(s.prefix(limit)) + "…" : s
-        body = body.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n")
-            .replacingOccurrences(of: "\t", with: "\\t")
+        body = body.replacing("\\", with: "\\\\")
+            .replacing("\"", with: "\\\"")
+            .replacing("\n", with: "\\n")
+            .replacing("\t", with: "\\t")
         return "\"\(body)\""
     }
 }

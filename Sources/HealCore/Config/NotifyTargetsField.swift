@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `notify.targets`: an array of target objects, each checked key by key so every problem is
 /// reported at once with its index (`notify.targets[1].url`).

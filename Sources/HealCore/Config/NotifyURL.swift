@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The URL rule of notification targets and the heartbeat: `https://` (or `http://`, sent in
 /// clear) with a host, no credentials, nothing curl's config syntax or a request line could be

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The guard's check of OpenClaw's own config: while it is not valid the gateway would refuse to
 /// start, so the healer runs no disruptive action.
@@ -39,14 +39,14 @@ public enum OpenClawConfigCheck {
     /// Digests of OpenClaw's own copies of the top file kept beside it: the rotated `.bak` files,
     /// the `.clobbered.*` snapshots and a last-known-good copy.
     static func snapshotDigests(of path: String) -> [String: String] {
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let directory = path.deletingLastPathComponent
+        let name = path.lastPathComponent
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory) else { return [:] }
         var digests: [String: String] = [:]
         for entry in entries.sorted() where entry.hasPrefix(name + ".") && digests.count < 100 {
             let rest = entry.dropFirst(name.count + 1)
             guard rest.hasPrefix("bak") || rest.hasPrefix("clobbered") || rest.hasPrefix("last-good") || rest.hasPrefix("lkg") else { continue }
-            let full = (directory as NSString).appendingPathComponent(entry)
+            let full = directory.appendingPathComponent(entry)
             if case .success(let text) = ConfigFileReader.read(full, limit: ConfigLoader.maxOpenClawConfigBytes) {
                 var d = ByteDigest(); d.add(text)
                 digests[full] = d.value
@@ -116,10 +116,10 @@ struct IncludeWalk {
     }
 
     private mutating func include(_ target: String, from path: String, depth: Int) -> ConfigFileObservation? {
-        let expanded = target.hasPrefix("~/") ? NSHomeDirectory() + String(target.dropFirst(1)) : target
-        let base = (path as NSString).deletingLastPathComponent
-        let full = expanded.hasPrefix("/") ? expanded : ((base.isEmpty ? "." : base) as NSString).appendingPathComponent(expanded)
-        let resolved = (full as NSString).standardizingPath
+        let expanded = target.hasPrefix("~/") ? FileManager.default.homeDirectoryForCurrentUser.path + String(target.dropFirst(1)) : target
+        let base = path.deletingLastPathComponent
+        let full = expanded.hasPrefix("/") ? expanded : (base.isEmpty ? "." : base).appendingPathComponent(expanded)
+        let resolved = full.standardizingPath
         guard depth <= OpenClawConfigCheck.maxIncludeDepth else {
             return .invalid("$include \(resolved) (from \(path)): includes nested deeper than \(OpenClawConfigCheck.maxIncludeDepth)")
         }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One line of the audit log: a decision and what came of it.
 public struct AuditRecord: Sendable, Equatable, Codable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Bounds on the backups kept while the gateway has not yet proved healthy (after which all are
 /// removed anyway): a gateway that stays broken for weeks must not fill the disk with copies.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Copies of `openclaw.json` taken before disruptive actions (mode 0600, in `configBackupsDir`),
 /// and their removal once the gateway has proved healthy again.
@@ -17,10 +17,10 @@ public struct ConfigBackups: Sendable {
         guard FileManager.default.fileExists(atPath: configFile) else { return nil }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: configFile)) } catch {
-            throw FileSystemError(operation: "read for backup", path: configFile, message: error.localizedDescription)
+            throw FileSystemError(operation: "read for backup", path: configFile, message: error.plainDescription)
         }
         if let latest, FileManager.default.contents(atPath: latest.path) == data { return nil }
-        let name = (configFile as NSString).lastPathComponent
+        let name = configFile.lastPathComponent
         let path = "\(directory)/\(name).\(StateStore.stamp(now)).\(incident).self-heal.bak"
         try AtomicFile.write(data, to: path, mode: 0o600)
         return ConfigBackupRecord(path: path, takenAt: now, incident: incident)
@@ -44,12 +44,12 @@ public struct ConfigBackups: Sendable {
             guard FileManager.default.fileExists(atPath: file) else { continue }
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-                throw FileSystemError(operation: "read for backup", path: file, message: error.localizedDescription)
+                throw FileSystemError(operation: "read for backup", path: file, message: error.plainDescription)
             }
             if let latest = pending.last(where: { $0.source == file }), FileManager.default.contents(atPath: latest.path) == data {
                 continue
             }
-            let name = (file as NSString).lastPathComponent
+            let name = file.lastPathComponent
             let path = "\(directory)/\(name).\(StateStore.stamp(now)).\(incident).include-\(index + 1).self-heal.bak"
             try AtomicFile.write(data, to: path, mode: 0o600)
             taken.append(ConfigBackupRecord(path: path, takenAt: now, incident: incident, source: file))
@@ -65,7 +65,7 @@ public struct ConfigBackups: Sendable {
             do {
                 if FileManager.default.fileExists(atPath: r.path) { try FileManager.default.removeItem(atPath: r.path) }
             } catch {
-                failed.append((r, error.localizedDescription))
+                failed.append((r, error.plainDescription))
             }
         }
         return failed

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A decision together with what happened to it.
 public struct DecisionRecord: Sendable, Equatable, Codable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The healer's files, resolved from the config: `~` expanded, the audit log defaulting to the
 /// state file's directory.
@@ -16,7 +16,7 @@ public struct HealPaths: Sendable, Equatable {
         metricsFile = Self.expand(config.metricsFile)
         configFile = Self.expand(config.configFile)
         configBackupsDir = Self.expand(config.configBackupsDir)
-        let audit = config.auditFile.trimmingCharacters(in: .whitespaces)
+        let audit = config.auditFile.trimming(.whitespaces)
         auditFile = audit.isEmpty ? Self.directory(of: stateFile) + "/self-heal-audit.jsonl" : Self.expand(audit)
     }
 
@@ -25,11 +25,11 @@ public struct HealPaths: Sendable, Equatable {
 
     public static func expand(_ path: String) -> String {
         guard path.hasPrefix("~") else { return path }
-        return (path as NSString).expandingTildeInPath
+        return path.expandingTildeInPath
     }
 
     static func directory(of path: String) -> String {
-        let dir = (path as NSString).deletingLastPathComponent
+        let dir = path.deletingLastPathComponent
         return dir.isEmpty ? "." : dir
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Healer {
     /// Records, once per change, a broken `$include` (the guard refuses while it lasts) and every

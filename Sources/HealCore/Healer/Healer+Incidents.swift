@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Healer {
     static let maxOwedNotices = 500

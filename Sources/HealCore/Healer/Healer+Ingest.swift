@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Healer {
     /// A failure from the log follower or `POST /events`: cool the model it blames and move

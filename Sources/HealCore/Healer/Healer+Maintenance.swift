@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Healer {
     /// Starts (or changes) a pause of `seconds` (clamped to 1 s ... 7 days). A new pause sends

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Healer {
     /// `POST /probe`: probes the named model (cooled or not) or every cooled / recovering model,

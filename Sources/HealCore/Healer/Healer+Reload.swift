@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Healer {
     /// Applies a new config (already validated by the caller); returns the changed keys.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Healer {
     /// One monitor tick: note what was seen, ask the policy, carry out its decisions (state saved

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -188,7 +188,7 @@ public actor Healer {
     static func canWrite(in dir: String) -> Bool {
         var path = dir
         while !FileManager.default.fileExists(atPath: path) {
-            let parent = (path as NSString).deletingLastPathComponent
+            let parent = path.deletingLastPathComponent
             if parent == path || parent.isEmpty { return false }
             path = parent
         }

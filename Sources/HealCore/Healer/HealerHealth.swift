@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What `/health` needs: is the healer itself alive and able to keep its state.
 public struct HealerHealth: Sendable, Equatable, Codable {

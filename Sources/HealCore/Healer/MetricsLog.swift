@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Heal events appended to `metricsFile` as JSONL (the seed's task T-014):
 /// `{"ts": ISO-8601, "plugin": "self-heal", "event": …, <fields>}`, plus `"dryRun": true` for

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Everything a status snapshot is built from, copied out of the healer in one step (values
 /// only, so the build and the encoding can run anywhere: the journal's writer for the status

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What one tick did, for the monitor loop (logging, /health, watchdog gating). The `STATUS=`
 /// line is `StatusLine` (SelfHealDaemon), rendered from the snapshot.

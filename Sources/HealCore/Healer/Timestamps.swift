@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// ISO 8601 times for the audit, metrics, status and issue texts, and the one parser of them.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The incidents the healer keeps open and the messages owed to the outbox; saved in the state
 /// so nothing is sent twice, or lost, across restarts.

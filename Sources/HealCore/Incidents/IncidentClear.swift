@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// When the healer sees an incident fixed. Each case is judged on the state after the tick and
 /// the tick's observation; "cannot tell" (nothing observed) keeps the incident open.

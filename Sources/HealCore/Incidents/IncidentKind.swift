@@ -23,6 +23,6 @@ public struct IncidentKind: Sendable {
     }
 
     func title(subject: String) -> String {
-        title.replacingOccurrences(of: "{subject}", with: subject.isEmpty ? "?" : subject)
+        title.replacing("{subject}", with: subject.isEmpty ? "?" : subject)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One message about an incident (or about maintenance, or a test), as decided by the healer and
 /// before any target's format is applied. `id` is unique per message and stable across restarts.

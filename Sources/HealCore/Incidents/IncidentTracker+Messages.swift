@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension IncidentTracker {
     static func message(_ incident: OpenIncident, _ event: IncidentNotice.Event, id: String, now: Date,

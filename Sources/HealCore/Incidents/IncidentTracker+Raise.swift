@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension IncidentTracker {
     /// A condition raised this tick.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Decides, purely, which incidents are open and which messages are owed: after each tick it
 /// takes the new state, the tick's decisions and observation and `now`, opens an incident for each

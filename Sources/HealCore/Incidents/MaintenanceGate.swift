@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The one place that says whether disruptive actions are held back for maintenance, and why.
 /// Every rule asks through `ActionGuard.refusal(for:context:)`, which asks this first.

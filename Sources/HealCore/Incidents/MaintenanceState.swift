@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A pause asked for by the owner (`pause`, `POST /pause`): until `until` the healer observes,
 /// records and serves, but takes no disruptive action and sends only the maintenance messages.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An incident that needs a human, from the first evidence until the healer sees it fixed.
 public struct OpenIncident: Sendable, Equatable, Codable {

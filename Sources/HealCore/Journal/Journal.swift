@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// Writes the healer's files (state, audit log, metrics file, status file) on serial dispatch

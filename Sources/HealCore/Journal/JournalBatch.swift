@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What the healer handed to the journal since its writer last took work: the newest state (it
 /// replaces the one before: only the newest is worth writing), and every audit record and heal

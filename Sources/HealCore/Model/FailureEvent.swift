@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One model failure seen by the healer: a line of the gateway's log, an event posted to
 /// `POST /events`, or a probe that failed.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// OpenClaw's own failover taxonomy (its `FailoverReason`), with context overflow kept apart because
 /// it is not a model failure (OpenClaw compacts instead of failing over).
@@ -23,7 +23,7 @@ public enum FailureReason: String, Sendable, Codable, CaseIterable {
     /// catch-alls (`empty_response`, `no_error_details`, `unclassified`) carry no more than
     /// `unknown` does.
     public init?(openClawName raw: String) {
-        let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let name = raw.trimming(.whitespaces).lowercased()
         if let known = FailureReason(rawValue: name) { self = known; return }
         switch name {
         case "empty_response", "no_error_details", "unclassified": self = .unknown

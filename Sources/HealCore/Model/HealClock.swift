@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The time source the healer reads; tests pass a simulated one.
 public protocol HealClock: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Observation {
     /// The same observation with the gateway's own timestamps moved by `offset` seconds: from the

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A fact the monitor tried to gather: either its value or why it could not be had (the fault is
 /// shown in `/status`, and the policy takes no action on what it could not see).

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads every secret `notify.*` names (at start, on reload, and in `check-config`), so a bad
 /// file is refused before it is needed, with the key and the file named.
@@ -31,7 +31,7 @@ public enum NotifySecrets {
                 if bot.wholeMatch(of: #/[0-9]{1,20}:[A-Za-z0-9_-]{10,200}/#) == nil {
                     errors.append(ConfigError(key: "\(key).botTokenFile", message: "\(t.botTokenFile): does not hold a bot token (digits, ':', then letters, digits, '-' or '_')"))
                 } else {
-                    url = telegramURLTemplate.replacingOccurrences(of: "{token}", with: bot)
+                    url = telegramURLTemplate.replacing("{token}", with: bot)
                 }
             }
             if let token, token.contains(where: { $0 == " " }) {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -32,7 +32,7 @@ public enum SecretFile {
         }
         guard total <= maxBytes else { return fail("larger than \(maxBytes) bytes, which no secret is") }
         guard let text = String(bytes: bytes[..<total], encoding: .utf8) else { return fail("not UTF-8 text") }
-        let secret = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let secret = text.trimming(.whitespacesAndNewlines)
         guard !secret.isEmpty else { return fail("is empty") }
         guard secret.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7f }) else {
             return fail("must hold one line of printable text (no line breaks or control characters inside)")

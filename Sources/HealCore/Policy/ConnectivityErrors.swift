@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Recognises failures that say "could not reach something" rather than "the job is broken":
 /// timeouts, refused connections, a closed gateway socket. A cron run that failed this way is not

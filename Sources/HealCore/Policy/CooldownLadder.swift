@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How long a model stays cooled, by failure class and strike number (1 = first failure).
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Decides which model a failure event is about. In order:
 /// 1. the model the event names (canonicalised against `modelOrder` when given without provider);
@@ -9,7 +9,7 @@ import Foundation
 /// (or `modelOrder[0]`) cooled a healthy model whenever another one failed.
 public enum FailureAttribution {
     public static func blame(_ event: FailureEvent, knownPins: [SessionPin], pool: ModelPool) -> (model: String?, how: String) {
-        if let named = event.model?.trimmingCharacters(in: .whitespaces), !named.isEmpty {
+        if let named = event.model?.trimming(.whitespaces), !named.isEmpty {
             return (pool.canonical(named), "named by the event")
         }
         if let key = event.sessionKey, let pin = knownPins.first(where: { $0.key == key }) {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Builds GitHub issues from the healer's findings: a clear title, the evidence, redacted and
 /// capped in size (GitHub rejects huge bodies, and an error text can be megabytes).
@@ -12,7 +12,7 @@ public enum IssueComposer {
         if !evidence.isEmpty {
             body += "Evidence:\n\n"
             for line in evidence {
-                body += "- " + line.replacingOccurrences(of: "\n", with: "\n  ") + "\n"
+                body += "- " + line.replacing("\n", with: "\n  ") + "\n"
             }
             body += "\n"
         }

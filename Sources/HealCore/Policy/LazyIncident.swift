@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An incident id taken from the state's counter only when the first decision needs it, so rules
 /// that end up deciding nothing leave no gaps in the numbering.

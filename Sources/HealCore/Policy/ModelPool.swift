@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Read-only questions about the models at one instant: which are cooling, which is active, where
 /// a session should fall back to.
@@ -47,7 +47,7 @@ public struct ModelPool: Sendable {
     /// `provider/model` for an id given with or without its provider: a bare `claude-opus-4-6`
     /// becomes the one `modelOrder` entry ending in `/claude-opus-4-6`, when exactly one does.
     public func canonical(_ id: String) -> String {
-        let trimmed = id.trimmingCharacters(in: .whitespaces)
+        let trimmed = id.trimming(.whitespaces)
         guard !trimmed.contains("/") else { return trimmed }
         let matches = order.filter { $0.hasSuffix("/" + trimmed) }
         return matches.count == 1 ? matches[0] : trimmed

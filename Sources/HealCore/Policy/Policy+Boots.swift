@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Policy {
     /// Follows the gateway's boots (a new pid or start time) to stay out of OpenClaw's

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Policy {
     /// Counts distinct failed runs per job and quarantines a job that reaches `cronFailThreshold`.
@@ -161,7 +161,7 @@ extension Policy {
                                           evidence: evidence + ["not disabled: autoFix.disableFailingCrons is off"],
                                           subject: job.id))
             }
-            let repo = config.autoFix.issueRepo.trimmingCharacters(in: .whitespaces)
+            let repo = config.autoFix.issueRepo.trimming(.whitespaces)
             let issueDue = t.lastIssueAt.map { now.timeIntervalSince($0) >= TimeInterval(config.autoFix.issueCooldownSec) } ?? true
             if counted > 0 && !repo.isEmpty && issueDue {
                 t.lastIssueAt = now

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Policy {
     /// A model failure from the log follower or `POST /events`: classify it (once: a reason the

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Policy {
     /// Flap detection for the gateway and the WhatsApp link. Drops the healer caused (while one of

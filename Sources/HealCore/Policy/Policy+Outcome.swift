@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Policy {
     /// Adjusts the state after an action ran. Success (and a dry-run plan) keeps what the decision

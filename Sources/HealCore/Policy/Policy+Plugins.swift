@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Policy {
     /// Whether `id` is the healer itself (the seed's plugin id, this daemon's name, and their
@@ -91,7 +91,7 @@ extension Policy {
                                           evidence: evidence + ["not disabled: autoFix.disableFailingPlugins is off"],
                                           subject: p.id))
             }
-            let repo = config.autoFix.issueRepo.trimmingCharacters(in: .whitespaces)
+            let repo = config.autoFix.issueRepo.trimming(.whitespaces)
             let issueDue = t.lastIssueAt.map { now.timeIntervalSince($0) >= TimeInterval(config.autoFix.issueCooldownSec) } ?? true
             if !repo.isEmpty && issueDue {
                 t.lastIssueAt = now

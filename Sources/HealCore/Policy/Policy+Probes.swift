@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Policy {
     /// Models worth probing: every cooled model, and every model that sessions wait to be restored

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Policy {
     /// OpenClaw's `rotate_profile`: the call failed with one auth profile and OpenClaw moved to

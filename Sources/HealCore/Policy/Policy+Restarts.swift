@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Policy {
     /// A paused restart budget resumes by itself once `pauseSec` has passed (the dry-run budget too).

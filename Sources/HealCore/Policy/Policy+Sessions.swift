@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Policy {
     /// Moves sessions whose strict pin (`providerOverride`/`modelOverride` with

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Policy {
     /// Judges every pending disruptive action on this tick's observation: `verified` when its

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Policy {
     /// A WhatsApp link that stays down, healed smallest scope first: `channels.stop` +

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The healer's decisions, as pure functions: each takes the state, what was observed, the time and
 /// the config, and returns the new state and the decisions. No I/O, no clock: every threshold,

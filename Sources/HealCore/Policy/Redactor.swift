@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Removes API keys and tokens from text before it reaches the audit log, an issue body, the
 /// metrics file, the status file or an HTTP answer. Error texts from providers and the CLI carry

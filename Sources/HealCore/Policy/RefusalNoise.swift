@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Keeps the audit log quiet: a refused action (budget, backoff, pause, guard, breaker) is written
 /// once per change of condition, not on every tick that decides it again.
@@ -36,7 +36,7 @@ public enum RefusalNoise {
             if ch == ":" || ch.isNumber { break }
             out.append(ch)
         }
-        return out.trimmingCharacters(in: .whitespaces)
+        return out.trimming(.whitespaces)
     }
 
     static func target(_ action: HealAction) -> String {

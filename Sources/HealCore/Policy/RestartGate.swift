@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The restart budget: at most `restartBudget.maxRestarts` gateway restarts per rolling
 /// `windowSec`, spaced with a doubling backoff, and a pause of `pauseSec` once a restart is wanted

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,7 +12,7 @@ extension AppendOnlyFile {
     public static func append(lines: [String], to path: String, mode: mode_t = 0o600, sync: Bool,
                               rotation: LogRotation? = nil) throws(FileSystemError) {
         guard !lines.isEmpty else { return }
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = path.deletingLastPathComponent
         try AtomicFile.ensureDirectory(directory.isEmpty ? "." : directory)
         var fd = try openForAppend(path, mode: mode)
         defer { close(fd) }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,7 +11,7 @@ public enum AppendOnlyFile {
     /// With `rotation`, the file is rotated first when this line would take it past the limit.
     public static func append(line: String, to path: String, mode: mode_t = 0o600, sync: Bool,
                               rotation: LogRotation? = nil) throws(FileSystemError) {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = path.deletingLastPathComponent
         try AtomicFile.ensureDirectory(directory.isEmpty ? "." : directory)
         var text = line.hasSuffix("\n") ? line : line + "\n"
         var fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, mode) // read: to check the last byte

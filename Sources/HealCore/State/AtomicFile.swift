@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,7 +12,7 @@ public enum AtomicFile {
     /// a missing directory fails the write, naming the temporary file it could not create).
     public static func write(_ data: Data, to path: String, mode: mode_t = 0o600,
                              createDirectory: Bool = true) throws(FileSystemError) {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = path.deletingLastPathComponent
         let dir = directory.isEmpty ? "." : directory
         if createDirectory { try ensureDirectory(dir) }
         let temp = "\(dir)/\(temporaryPrefix(of: path))\(getpid())-\(UInt32.random(in: 0 ... .max))"
@@ -34,13 +34,13 @@ public enum AtomicFile {
 
     /// `.<name>.tmp-`: how the temporary files for `path` begin.
     static func temporaryPrefix(of path: String) -> String {
-        "." + (path as NSString).lastPathComponent + ".tmp-"
+        "." + path.lastPathComponent + ".tmp-"
     }
 
     /// A crash between creating and renaming a temporary file leaves it behind; the target itself
     /// is intact (the rename never happened), so the leftovers are only clutter.
     public static func removeLeftovers(of path: String) {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = path.deletingLastPathComponent
         let dir = directory.isEmpty ? "." : directory
         let prefix = temporaryPrefix(of: path)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
@@ -51,16 +51,16 @@ public enum AtomicFile {
 
     /// Creates `path` and its parents with mode 0700 when missing.
     public static func ensureDirectory(_ path: String) throws(FileSystemError) {
-        var isDir: ObjCBool = false
+        var isDir = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw FileSystemError(operation: "use directory", path: path, message: "not a directory") }
+            guard isDir else { throw FileSystemError(operation: "use directory", path: path, message: "not a directory") }
             return
         }
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            throw FileSystemError(operation: "create directory", path: path, message: "\(error.localizedDescription)")
+            throw FileSystemError(operation: "create directory", path: path, message: "\(error.plainDescription)")
         }
     }
 

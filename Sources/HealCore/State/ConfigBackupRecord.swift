@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A copy of `openclaw.json` (or of one of its `$include` files) taken before a disruptive action;
 /// removed once the gateway has been seen healthy again.

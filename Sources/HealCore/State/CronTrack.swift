@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One cron job as the healer follows it: the last run it saw and the distinct failed runs since
 /// the last success.

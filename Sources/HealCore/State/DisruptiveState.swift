@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What the healer remembers about its disruptive actions beyond the restart budget: the ones
 /// still being verified, their verdicts, the gateway's boots (OpenClaw's crash-loop breaker),

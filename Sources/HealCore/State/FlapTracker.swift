@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Drops of a link or of the gateway, for flap detection with hysteresis: flapping starts when
 /// more than `flap.count` drops fall within `flap.windowSec`, and ends only after `flap.quietSec`

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The gateway's liveness as followed over ticks.
 public struct GatewayState: Sendable, Equatable, Codable {

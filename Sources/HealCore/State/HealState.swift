@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Everything the healer must remember across ticks and restarts. Owned by the `Healer` actor,
 /// changed only by the pure `Policy`, saved by `StateStore`.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An action the healer was about to run when it last saved its state. Cleared once the outcome
 /// is in the audit log; one still present at startup means the healer stopped mid-action, and the

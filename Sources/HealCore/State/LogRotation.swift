@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -41,7 +41,7 @@ public struct LogRotation: Sendable, Equatable {
             generation -= 1
         }
         guard rename(path, Self.path(path, generation: 1)) == 0 else { throw .current("rotate", path) }
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = path.deletingLastPathComponent
         let dirfd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dirfd >= 0 { _ = fsync(dirfd); close(dirfd) }
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A model the healer keeps out of the pool until `until`, and why.
 public struct ModelCooldown: Sendable, Equatable, Codable {

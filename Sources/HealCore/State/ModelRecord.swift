@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What the healer remembers about one model: its current cooldown, if any, and the strikes that
 /// drive the cooldown ladder (kept after a cooldown ends, so a model that fails again climbs the

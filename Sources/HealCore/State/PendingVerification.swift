@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A disruptive action whose effect the healer has yet to see. Checked on every tick until it is
 /// `verified` or, past `deadline`, `did-not-help`.

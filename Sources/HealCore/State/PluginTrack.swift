@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One plugin as the healer follows it.
 public struct PluginTrack: Sendable, Equatable, Codable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Probe bookkeeping: spacing per model, the rolling hourly budget, and the run of passing probes
 /// that a pin restore waits for.

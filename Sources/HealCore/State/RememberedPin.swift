@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A session the healer moved off a cooled model: what it was pinned to before, so the pin can be
 /// put back once that model has recovered.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Gateway restarts made (or, in dry run, planned) and the pause that follows a spent budget.
 public struct RestartBudgetState: Sendable, Equatable, Codable {

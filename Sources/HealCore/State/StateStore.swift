@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,7 +26,7 @@ public struct StateStore: Sendable {
                 problem = "state file \(path) does not parse: \(Self.describe(error))"
             }
         } catch {
-            problem = "state file \(path) is unreadable: \(error.localizedDescription)"
+            problem = "state file \(path) is unreadable: \(error.plainDescription)"
         }
         var notes = [problem]
         let aside = "\(path).corrupt-\(Self.stamp(now))"

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The WhatsApp link as the healer has followed it over ticks.
 public struct WhatsAppState: Sendable, Equatable, Codable {

@@ -37,7 +37,7 @@ struct PrometheusText {
 
     /// HELP text escapes backslash and line feed.
     static func escapeHelp(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+        s.replacing("\\", with: "\\\\").replacing("\n", with: "\\n")
     }
 
     static func format(_ v: Double) -> String {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Builds the `StatusSnapshot` from the state, the config and the healer's runtime facts. Pure.
 public enum StatusBuilder {

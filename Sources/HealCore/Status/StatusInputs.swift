@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What the snapshot is built from besides the state and config: the healer's runtime facts.
 public struct StatusInputs: Sendable {

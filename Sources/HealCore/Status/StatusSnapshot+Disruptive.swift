@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension StatusSnapshot {
     /// Disruptive actions and the evidence around them: verifications pending and judged, the

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension StatusSnapshot {
     /// The owner's pause while it runs.

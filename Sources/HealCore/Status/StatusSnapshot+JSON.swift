@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension StatusSnapshot {
     /// The snapshot as JSON with sorted keys, so every writer (status file, `/status`) produces the

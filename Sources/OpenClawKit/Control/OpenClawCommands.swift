@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// The exact argv of every `openclaw` command OpenClawKit runs (docs/OPENCLAW.md §1–§7), built from the config.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// Carries out heal actions against the real gateway through the `openclaw` CLI (and `gh`,

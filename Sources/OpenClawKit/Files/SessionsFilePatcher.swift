@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 import HealCore
 
@@ -132,8 +132,8 @@ enum SessionsFilePatcher {
     }
 
     private static func replaceAtomically(path: String, with data: Data, like original: stat) throws(Failure) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let directory = path.deletingLastPathComponent
+        let name = path.lastPathComponent
         let temp = "\(directory.isEmpty ? "." : directory)/.\(name).self-heal-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .writeFailed("\(temp): \(String(cString: strerror(errno)))") }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The parts of `openclaw.gatewayUrl` the probe needs: `http://host[:port][/base]`.
 /// Only plain HTTP: the gateway's health endpoints are served on its loopback port.
@@ -20,8 +20,8 @@ struct GatewayURL: Equatable {
     }
 
     static func parse(_ text: String) throws(ParseError) -> GatewayURL {
-        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
-        if let range = rest.range(of: "://") {
+        var rest = Substring(text.trimming(.whitespaces))
+        if let range = rest.firstRange(of: "://") {
             let scheme = rest[..<range.lowerBound].lowercased()
             // ws:// is how the CLI names the same port; its HTTP endpoints answer there too.
             guard scheme == "http" || scheme == "ws" else { throw .unsupportedScheme(text) }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// Reads the body of `POST /events`: a failure forwarded by a gateway hook or a cron webhook.

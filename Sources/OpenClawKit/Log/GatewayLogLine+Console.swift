@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension GatewayLogLine {
     /// Reads a console or journal line: `HH:MM:SS [subsystem] message`, optionally with an ISO 8601

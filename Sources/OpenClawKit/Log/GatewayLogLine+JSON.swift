@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension GatewayLogLine {
     /// Reads a tslog JSON object line. Throws when the bytes are not one JSON object.

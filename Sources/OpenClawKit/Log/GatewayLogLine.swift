@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One gateway log line, read into the parts the failure parser cares about.
 ///

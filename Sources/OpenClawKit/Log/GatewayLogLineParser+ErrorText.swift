@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// Failures written as text: a warning or error line (or a console line) whose message carries a
@@ -62,14 +62,14 @@ extension GatewayLogLineParser {
             rest = rest[..<rawError.lowerBound]
         }
         if let error = firstRange(of: " error=", in: rest) ?? (rest.hasPrefix("error=") ? firstRange(of: "error=", in: rest) : nil) {
-            pairs["error"] = String(rest[error.upperBound...]).trimmingCharacters(in: .whitespaces)
+            pairs["error"] = String(rest[error.upperBound...]).trimming(.whitespaces)
             rest = rest[..<error.lowerBound]
         }
         for token in rest.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
             guard let equals = token.firstIndex(of: "="), equals != token.startIndex else { continue }
             let key = token[..<equals]
             guard key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else { continue }
-            let value = token[token.index(after: equals)...].trimmingCharacters(in: CharacterSet(charactersIn: ",;:"))
+            let value = token[token.index(after: equals)...].trimming(ScalarSet(charactersIn: ",;:"))
             if pairs[String(key)] == nil, !value.isEmpty { pairs[String(key)] = value }
         }
         return pairs

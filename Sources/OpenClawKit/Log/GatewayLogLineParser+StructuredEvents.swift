@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// The structured events OpenClaw logs around a model failure (`"1"` is their meta object).

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// `All models failed (2): anthropic/claude-opus-4-6: 429 … (rate_limit) | openai/gpt-5.2: … (timeout)`:

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// Turns one gateway log line into the model failures it reports (pure: no I/O, no clock).

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// OpenClaw's log file names: `openclaw-YYYY-MM-DD.log` (or `openclaw-<profile>-YYYY-MM-DD.log`) in
@@ -13,7 +13,11 @@ struct LogFileNaming: Sendable, Equatable {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var fields = tm()
         localtime_r(&seconds, &fields)
-        let day = String(format: "%04d-%02d-%02d", Int(fields.tm_year) + 1900, Int(fields.tm_mon) + 1, Int(fields.tm_mday))
+        func pad(_ value: Int32, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        let day = pad(fields.tm_year + 1900, 4) + "-" + pad(fields.tm_mon + 1, 2) + "-" + pad(fields.tm_mday, 2)
         return profile.isEmpty ? "openclaw-\(day).log" : "openclaw-\(profile)-\(day).log"
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where and how the follower reads the gateway's log.
 public struct LogFollowerConfiguration: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What the follower has done so far, for `/status`.
 public struct LogFollowerStats: Sendable, Codable, Equatable {

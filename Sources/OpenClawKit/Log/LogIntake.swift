@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// The per-line work shared by the live follower and the whole-file scan: the marker test, the

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A JSON value as read from one gateway log line.
 ///
@@ -46,7 +46,7 @@ enum LogJSONValue: Sendable, Equatable {
         case .number(let number):
             return number.isFinite && number.rounded() == number && abs(number) < 1e15 ? Int(number) : nil
         case .string(let text):
-            return Int(text.trimmingCharacters(in: .whitespaces))
+            return Int(text.trimming(.whitespaces))
         default:
             return nil
         }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where the follower stopped reading: the file (by path and identity) and the offset of the first
 /// line it has not handed on. Saved so a restart neither replays nor skips lines.

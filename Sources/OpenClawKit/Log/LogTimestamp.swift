@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// Reads the timestamps gateway log lines carry: ISO 8601 (`2026-08-22T10:00:00.000Z`, with an

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// Looks at the end of today's gateway log for the channel health monitor's line that says the
@@ -12,11 +12,7 @@ public enum SafeModeLogScan {
     /// The time of the newest such line (its `time` field, or the ISO time it starts with), if any.
     public static func latest(directory: String, profile: String, now: Date) -> Date? {
         let path = LogFileNaming(directory: directory, profile: profile).path(for: now)
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let size = try? handle.seekToEnd() else { return nil }
-        let start = size > UInt64(maxBytes) ? size - UInt64(maxBytes) : 0
-        guard (try? handle.seek(toOffset: start)) != nil, let data = try? handle.readToEnd() else { return nil }
+        guard case .success(let data) = FileBytes.tail(path, limit: maxBytes) else { return nil }
         return latest(in: String(decoding: data, as: UTF8.self))
     }
 
@@ -31,7 +27,7 @@ public enum SafeModeLogScan {
 
     /// `"time":"…"` in a JSON line, else a leading ISO 8601 timestamp of a console line.
     static func time(of line: Substring) -> Date? {
-        if let range = line.range(of: "\"time\":\"") {
+        if let range = line.firstRange(of: "\"time\":\"") {
             let rest = line[range.upperBound...]
             if let end = rest.firstIndex(of: "\"") { return Timestamps.parse(String(rest[..<end])) }
         }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// Gathers one monitor tick's observations. Every source runs concurrently, each under its own

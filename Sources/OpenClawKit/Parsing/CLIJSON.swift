@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Finds the JSON document in a CLI's stdout.
 ///
@@ -58,8 +58,8 @@ enum CLIJSON {
 
     /// The start of a non-JSON output, quoted in error messages.
     static func excerpt(_ text: String, limit: Int = 80) -> String {
-        let flat = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            .replacingOccurrences(of: "\n", with: " ⏎ ")
+        let flat = text.trimming(.whitespacesAndNewlines)
+            .replacing("\n", with: " ⏎ ")
         return flat.count > limit ? String(flat.prefix(limit)) + "…" : flat
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// Reads WhatsApp's default account from `openclaw channels status --json` (docs/OPENCLAW.md §1).
@@ -120,12 +120,12 @@ public enum ChannelsStatusParser {
     /// (`- WhatsApp default: enabled, configured, linked`); running/connected stay unknown.
     private static func unreachable(configOnlyText: String) -> WhatsAppObservation {
         for line in configOnlyText.split(separator: "\n") {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimming(.whitespaces)
             guard trimmed.hasPrefix("- WhatsApp"), let colon = trimmed.firstIndex(of: ":") else { continue }
             let name = trimmed[trimmed.index(trimmed.startIndex, offsetBy: "- WhatsApp".count)..<colon]
-                .trimmingCharacters(in: .whitespaces)
+                .trimming(.whitespaces)
             let bits = trimmed[trimmed.index(after: colon)...].split(separator: ",")
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { $0.trimming(.whitespaces) }
             func flag(_ yes: String, _ no: String) -> Bool? {
                 bits.contains(yes) ? true : (bits.contains(no) ? false : nil)
             }

@@ -8,7 +8,7 @@ public enum ConfigValidateParser {
 
     public static func parse(_ result: CommandResult) throws(OpenClawOutputError) -> ConfigFileObservation {
         try CLIOutput.requireCompleted(result, command: command)
-        let text = (result.stdout + "\n" + result.stderr).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = (result.stdout + "\n" + result.stderr).trimming(.whitespacesAndNewlines)
         if let payload = CLIJSON.parse(result.stdout)?.object {
             let valid = payload["valid"]?.bool ?? payload["ok"]?.bool
             if valid == true && result.exitCode == 0 { return .valid }
@@ -39,7 +39,7 @@ public enum ConfigValidateParser {
         if lower.contains("enoent") || lower.contains("no such file") || lower.contains("config file not found") {
             return .missing
         }
-        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let lines = text.split(separator: "\n").map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }
         return .invalid(lines.prefix(10).joined(separator: "; "))
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// Reads the facts the restart rules rest on from the JSON of `gateway status --json`,

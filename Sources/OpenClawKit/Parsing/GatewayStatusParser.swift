@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// Reads `openclaw gateway status --json` (docs/OPENCLAW.md §4.1): reachability is `rpc.ok`, never the exit

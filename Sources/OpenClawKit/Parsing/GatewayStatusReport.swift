@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// What `openclaw gateway status --json` says about the gateway: its RPC reachability (its exit

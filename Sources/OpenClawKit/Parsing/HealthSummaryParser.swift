@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// What `openclaw health --json` adds to the gateway's picture: safe mode and its start time,

@@ -25,7 +25,7 @@ public enum InferRunParser {
                 return failure(errorText(payload) ?? result.stdout, model: model, latency: latency)
             }
             let text = payload.flatMap(replyText) ?? (payload == nil ? result.stdout : "")
-            let reply = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let reply = text.trimming(.whitespacesAndNewlines)
             if !reply.isEmpty {
                 return ProbeResult(model: model, ok: true, latencyMs: latency, detail: "replied: \(excerpt(reply))")
             }

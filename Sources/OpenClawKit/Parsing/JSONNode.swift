@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One value of a CLI output (or another whole JSON document the healer reads: sessions.json, the
 /// gateway's health answer), as a position on the tape `LogJSONReader.document` produced. Not a tree

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import HealCore
 
 /// Reads session model pins (`providerOverride` + `modelOverride`, docs/OPENCLAW.md §6) from the legacy

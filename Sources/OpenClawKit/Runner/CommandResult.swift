@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How one command ended: its exit status or signal, what it printed (capped), and how long it took.
 public struct CommandResult: Sendable, Equatable {
@@ -44,7 +44,7 @@ public struct CommandResult: Sendable, Equatable {
 
     static func firstNonEmptyLine(_ text: String, limit: Int = 300) -> String? {
         for line in text.split(whereSeparator: \.isNewline) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimming(.whitespaces)
             if !trimmed.isEmpty { return trimmed.count > limit ? String(trimmed.prefix(limit)) + "…" : trimmed }
         }
         return nil

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// Runs commands as argv arrays (never through a shell) with a timeout, capped output and a bound on

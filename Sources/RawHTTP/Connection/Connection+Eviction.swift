@@ -1,3 +1,4 @@
+import CSocketShim
 import Glibc
 
 /// Dropping a connection to make room when the server is full.

@@ -1,3 +1,4 @@
+import CSocketShim
 import Glibc
 
 /// Sending queued output, waiting for writability, and the lingering close.
