@@ -41,6 +41,19 @@ public final class Daemon: Sendable {
         var stopped = false
     }
 
+    /// How long a stop waits for a tick in flight to end once it is cancelled.
+    static let monitorStopBoundSec = 5
+
+    /// Whether `task` ends within `bound`. Not a task group: a group would wait for its child
+    /// awaiting `task.value`, which no cancellation ends, and so never give up at the bound.
+    static func finishes(_ task: Task<Void, Never>, within bound: Duration) async -> Bool {
+        await withCheckedContinuation { continuation in
+            let answer = ResumeOnce(continuation)
+            Task { await task.value; answer.resume(true) }
+            Task { try? await Task.sleep(for: bound); answer.resume(false) }
+        }
+    }
+
     struct RunningTasks {
         var monitor: Task<Void, Never>?
         var signals: SignalSources?
@@ -231,6 +244,12 @@ public final class Daemon: Sendable {
         tasks.watchdog?.stop()
         tasks.monitor?.cancel()
         await server.stop(gracePeriod: .seconds(5))
+        // A tick already under way is cancelled (its commands' process groups are killed) and
+        // awaited, so nothing it would save, audit or do can follow the recorded stop. Bounded:
+        // a tick that does not end within the bound is left to systemd's TimeoutStopSec.
+        if let monitor = tasks.monitor, await !Daemon.finishes(monitor, within: .seconds(Daemon.monitorStopBoundSec)) {
+            logger.warning("the monitor tick did not end within \(Daemon.monitorStopBoundSec) s of the stop")
+        }
         // A delivery under way finishes first, so what was delivered is recorded as delivered.
         await notify.stop()
         follower.stop()
