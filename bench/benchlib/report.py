@@ -33,6 +33,13 @@ def spread(values, digits=1):
     return f"{fmt(s['median'], digits)} ({fmt(s['min'], digits)}–{fmt(s['max'], digits)})"
 
 
+def shown_mapping(path):
+    """A mapping as the report shows it: the daemon's binary relative to the checkout (where the
+    checkout lives says nothing about the daemon), system libraries as they are."""
+    marker = "/.build/"
+    return ".build/" + path.split(marker, 1)[1] if marker in path else path
+
+
 def kib_to_mib(value):
     return None if value is None else value / 1024
 
@@ -256,7 +263,7 @@ def footprint_section(data, verdicts):
     if breakdown:
         lines += ["Where the resident set of one of them comes from (/proc/PID/smaps):", "",
                   "| mapping | resident MiB |", "|---|---|"]
-        lines += [f"| `{b['mapping']}` | {fmt(b['kib'] / 1024, 2)} |" for b in breakdown]
+        lines += [f"| `{shown_mapping(b['mapping'])}` | {fmt(b['kib'] / 1024, 2)} |" for b in breakdown]
         lines.append("")
     anon = med([s.get("rssAnonKiB", 0) / 1024 for s in samples])
     libs = ", ".join(f"{b['mapping'].rsplit('/', 1)[-1]} {fmt(b['kib'] / 1024, 1)}" for b in breakdown[:5])
