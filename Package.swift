@@ -22,19 +22,22 @@ let package = Package(
         // HTTP server builds and tests without libsystemd.
         .target(name: "CSocketShim"),
         .target(name: "NetAddress"),
-        .target(name: "RawHTTP", dependencies: ["CSocketShim", "NetAddress"]),
-        .target(name: "HealCore", dependencies: ["NetAddress"]),
-        .target(name: "OpenClawKit", dependencies: ["HealCore", "CSocketShim", "RawHTTP"]),
+        // The escaping walk and fixed-width digits that the JSON, curl config, log line and HTML
+        // writers share; no dependency, so every module can use it.
+        .target(name: "TextFormatting"),
+        .target(name: "RawHTTP", dependencies: ["CSocketShim", "NetAddress", "TextFormatting"]),
+        .target(name: "HealCore", dependencies: ["NetAddress", "TextFormatting"]),
+        .target(name: "OpenClawKit", dependencies: ["HealCore", "CSocketShim", "RawHTTP", "TextFormatting"]),
         // Notifications: the durable outbox and delivery through curl, apart from HealCore's pure side.
-        .target(name: "Notify", dependencies: ["HealCore", "OpenClawKit"]),
+        .target(name: "Notify", dependencies: ["HealCore", "OpenClawKit", "TextFormatting"]),
         .target(
             name: "SystemdKit",
-            dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CSystemd", "TextFormatting", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "SelfHealDaemon",
             dependencies: [
-                "RawHTTP", "HealCore", "OpenClawKit", "SystemdKit", "Notify",
+                "RawHTTP", "HealCore", "OpenClawKit", "SystemdKit", "Notify", "TextFormatting",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -46,6 +49,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "NetAddressTests", dependencies: ["NetAddress"]),
+        .testTarget(name: "TextFormattingTests", dependencies: ["TextFormatting"]),
         .testTarget(name: "RawHTTPTests", dependencies: ["RawHTTP", "NetAddress"]),
         // Helpers more than one test target needs (a settable clock, a GatewayControl that records,
         // running a tool by argv, the repository's paths, temporary directories).

@@ -1,3 +1,5 @@
+import TextFormatting
+
 /// The text of a curl config file (`curl --config -`) for one request: the URL, headers and body
 /// go here, on standard input, so no secret is ever in argv (which every local user can read in
 /// /proc). Values are double-quoted with curl's escapes.
@@ -11,19 +13,9 @@ public enum CurlConfig {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// curl's config quoting: `\\`, `\"`, `\n`, `\r`, `\t` inside double quotes.
+    /// curl's config quoting: `\\`, `\"`, `\n`, `\r`, `\t` inside double quotes; every other
+    /// character is written as it is.
     static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
+        TextEscaping.doubleQuoted(s, TextEscaping.backslashEscape)
     }
 }

@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Glibc
 import HealCore
+import TextFormatting
 
 /// The human summary `openclaw-self-heal status` prints from a daemon's `/status` JSON.
 public enum StatusSummary {
@@ -114,14 +115,11 @@ public enum StatusSummary {
 
     /// `2026-08-22 12:00:00` in the local time zone.
     static func clock(_ unixSeconds: Int) -> String {
-        var seconds = time_t(unixSeconds)
-        var t = tm()
-        localtime_r(&seconds, &t)
-        return "\(t.tm_year + 1900)-\(twoDigits(Int(t.tm_mon) + 1))-\(twoDigits(Int(t.tm_mday))) "
-            + "\(twoDigits(Int(t.tm_hour))):\(twoDigits(Int(t.tm_min))):\(twoDigits(Int(t.tm_sec)))"
+        let t = CalendarFields(local: unixSeconds)
+        return "\(t.year)-\(twoDigits(t.month))-\(twoDigits(t.day)) \(twoDigits(t.hour)):\(twoDigits(t.minute)):\(twoDigits(t.second))"
     }
 
     private static func twoDigits(_ value: Int) -> String {
-        value < 10 ? "0\(value)" : "\(value)"
+        Digits.decimal(value, width: 2)
     }
 }

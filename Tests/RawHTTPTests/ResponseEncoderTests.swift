@@ -63,6 +63,12 @@ import Testing
         #expect(response.headers["Content-Type"] == "application/json")
     }
 
+    @Test func jsonStringEscapesBackslashesReturnsTabsAndEveryControlInLowercaseHex() {
+        #expect(JSONString.quoted("C:\\tmp\r\t\u{1F}\u{1B}") == #""C:\\tmp\r\t\u001f\u001b""#)
+        // DEL and non-ASCII need no escape in JSON.
+        #expect(JSONString.quoted("\u{7F}é") == "\"\u{7F}é\"")
+    }
+
     @Test func handlerAskingToCloseIsDetected() {
         #expect(ResponseEncoder.requestsClose(HTTPResponse(status: 200, headers: HTTPHeaders([("Connection", "Close")]))))
         #expect(!ResponseEncoder.requestsClose(.text("x")))

@@ -12,6 +12,11 @@ struct StatusPageTests {
         #expect(HTMLText.escape("line\nnext\ttab") == "line\nnext\ttab")
     }
 
+    @Test func carriageReturnsAndOtherControlsBecomeReplacementCharacters() {
+        #expect(HTMLText.escape("a\r\nb\u{00}c\u{1F}") == "a\u{FFFD}\nb\u{FFFD}c\u{FFFD}")
+        #expect(HTMLText.escape("é ünïcode") == "é ünïcode")
+    }
+
     @Test func outsideTextIsRedactedBeforeItIsEscaped() {
         let text = HTMLText.outside("429 <b>slow down</b> Authorization: Bearer abcdefghijklmnop1234")
         #expect(text.contains("&lt;b&gt;slow down&lt;/b&gt;"))

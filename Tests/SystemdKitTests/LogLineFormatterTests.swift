@@ -67,6 +67,13 @@ import Testing
         #expect(LogLineFormatter.journalLine(level: .info, label: "x", message: "a\tb", metadata: [:]) == "<6>[x] a\tb\n")
     }
 
+    @Test func deleteIsEscapedAndTabsInValuesAreQuoted() {
+        #expect(LogLineFormatter.escaped("a\u{7F}b\u{01}") == #"a\x7Fb\x01"#)
+        #expect(LogLineFormatter.renderMetadata(["k": "a\tb"]) == #"k="a\tb""#)
+        #expect(LogLineFormatter.renderMetadata(["k": "x\u{1B}\u{7F}"]) == #"k="x\x1B\x7F""#)
+        #expect(LogLineFormatter.renderMetadata(["k\nx": "v"]) == #"k\nx=v"#)
+    }
+
     @Test func overlongLinesAreCutWithAMarker() {
         let message = String(repeating: "ü", count: 20_000)  // 40,000 bytes
         let line = LogLineFormatter.journalLine(level: .info, label: "x", message: message, metadata: [:])

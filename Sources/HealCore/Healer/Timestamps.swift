@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import TextFormatting
 
 /// ISO 8601 times for the audit, metrics, status and issue texts, and the one parser of them.
 ///
@@ -97,13 +98,11 @@ public enum Timestamps {
 
     private static func fields(_ date: Date) -> Fields {
         let interval = date.timeIntervalSince1970
-        var seconds = time_t(interval.rounded(.down))
+        var seconds = Int(interval.rounded(.down))
         var milliseconds = Int(((interval - Double(seconds)) * 1000).rounded(.down))
         if milliseconds >= 1000 { seconds += 1; milliseconds -= 1000 }
-        var broken = tm()
-        gmtime_r(&seconds, &broken)
-        return Fields(year: Int(broken.tm_year) + 1900, month: Int(broken.tm_mon) + 1, day: Int(broken.tm_mday),
-                      hour: Int(broken.tm_hour), minute: Int(broken.tm_min), second: Int(broken.tm_sec),
+        let t = CalendarFields(utc: seconds)
+        return Fields(year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second,
                       millisecond: max(0, milliseconds))
     }
 
@@ -116,7 +115,6 @@ public enum Timestamps {
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        Digits.decimal(value, width: width)
     }
 }

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import TextFormatting
 
 /// OpenClaw's log file names: `openclaw-YYYY-MM-DD.log` (or `openclaw-<profile>-YYYY-MM-DD.log`) in
 /// the local date, rotated by size to `….1.log` … `….5.log`.
@@ -10,14 +11,8 @@ struct LogFileNaming: Sendable, Equatable {
     static let rotationsKept = 5
 
     func fileName(for date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-        var fields = tm()
-        localtime_r(&seconds, &fields)
-        func pad(_ value: Int32, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        let day = pad(fields.tm_year + 1900, 4) + "-" + pad(fields.tm_mon + 1, 2) + "-" + pad(fields.tm_mday, 2)
+        let t = CalendarFields(local: Int(date.timeIntervalSince1970.rounded(.down)))
+        let day = Digits.decimal(t.year, width: 4) + "-" + Digits.decimal(t.month, width: 2) + "-" + Digits.decimal(t.day, width: 2)
         return profile.isEmpty ? "openclaw-\(day).log" : "openclaw-\(profile)-\(day).log"
     }
 

@@ -1,23 +1,12 @@
-/// Minimal JSON string quoting for the error bodies this module writes itself (RFC 8259 section 7).
+import TextFormatting
+
+/// Minimal JSON string quoting for the error bodies this module writes itself (RFC 8259 section 7):
+/// the short escapes, and `\u00XX` for the other control characters.
 enum JSONString {
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+        TextEscaping.doubleQuoted(text) { scalar in
+            TextEscaping.backslashEscape(scalar)
+                ?? (scalar.value < 0x20 ? "\\u" + Digits.hex(scalar.value, width: 4, uppercase: false) : nil)
         }
-        return out + "\""
     }
 }

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Logging
+import TextFormatting
 
 /// Builds one log line per event, as pure functions of their inputs.
 ///
@@ -52,14 +53,11 @@ public enum LogLineFormatter {
 
     /// `YYYY-MM-DDTHH:MM:SS.mmmZ`.
     public static func iso8601(_ time: timespec) -> String {
-        var seconds = time_t(time.tv_sec)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
+        let t = CalendarFields(utc: Int(time.tv_sec))
         let milliseconds = Int(time.tv_nsec) / 1_000_000
-        return padded(Int(parts.tm_year) + 1900, 4) + "-" + padded(Int(parts.tm_mon) + 1, 2) + "-"
-            + padded(Int(parts.tm_mday), 2) + "T" + padded(Int(parts.tm_hour), 2) + ":"
-            + padded(Int(parts.tm_min), 2) + ":" + padded(Int(parts.tm_sec), 2) + "."
-            + padded(milliseconds, 3) + "Z"
+        return Digits.decimal(t.year, width: 4) + "-" + Digits.decimal(t.month, width: 2) + "-" + Digits.decimal(t.day, width: 2)
+            + "T" + Digits.decimal(t.hour, width: 2) + ":" + Digits.decimal(t.minute, width: 2) + ":"
+            + Digits.decimal(t.second, width: 2) + "." + Digits.decimal(milliseconds, width: 3) + "Z"
     }
 
     private static func assemble(head: String, message: String, metadata: Logger.Metadata) -> String {
@@ -89,21 +87,22 @@ public enum LogLineFormatter {
     /// a line stays a line and terminal escape sequences from command output stay inert.
     static func escaped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isEscapedControl) else { return text }
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
+        return TextEscaping.escape(text) { scalar in
             switch scalar {
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case _ where isEscapedControl(scalar): result += "\\x" + hex(scalar.value)
-            default: result.unicodeScalars.append(scalar)
+            case "\n": "\\n"
+            case "\r": "\\r"
+            default: hexEscape(scalar)
             }
         }
-        return result
     }
 
     private static func isEscapedControl(_ scalar: Unicode.Scalar) -> Bool {
         (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F
+    }
+
+    /// `\x1B` for a control character that has no short escape here.
+    private static func hexEscape(_ scalar: Unicode.Scalar) -> String? {
+        isEscapedControl(scalar) ? "\\x" + Digits.hex(scalar.value, width: 2, uppercase: true) : nil
     }
 
     /// Plain values stay bare; empty ones and those with spaces, quotes, `=`, backslashes or control
@@ -114,28 +113,6 @@ public enum LogLineFormatter {
                 || isEscapedControl(scalar)
         }
         if isBare { return value }
-        var quoted = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case "\n": quoted += "\\n"
-            case "\r": quoted += "\\r"
-            case "\t": quoted += "\\t"
-            case _ where isEscapedControl(scalar): quoted += "\\x" + hex(scalar.value)
-            default: quoted.unicodeScalars.append(scalar)
-            }
-        }
-        return quoted + "\""
-    }
-
-    private static func hex(_ value: UInt32) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(value >> 4) & 0xF], digits[Int(value) & 0xF]])
-    }
-
-    private static func padded(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        return TextEscaping.doubleQuoted(value) { TextEscaping.backslashEscape($0) ?? hexEscape($0) }
     }
 }
