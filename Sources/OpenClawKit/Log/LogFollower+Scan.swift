@@ -28,14 +28,8 @@ extension LogFollower {
         assembler.finish { line in intake.ingest(line, now: now, emit: onFailure) }
 
         var stats = LogFollowerStats()
-        stats.linesRead = intake.linesRead
+        stats.take(from: intake, assembler)
         stats.bytesRead = bytesRead
-        stats.eventsEmitted = intake.eventsEmitted
-        stats.duplicatesSuppressed = intake.duplicatesSuppressed
-        stats.linesSkipped = assembler.linesSkipped
-        stats.parseErrors = intake.parseErrors
-        stats.lastEventAt = intake.lastEventAt
-        stats.lastError = intake.lastParseError
         stats.currentFile = path
         stats.currentOffset = bytesRead
         return stats

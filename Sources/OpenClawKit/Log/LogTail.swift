@@ -51,13 +51,7 @@ final class LogTail {
 
     var stats: LogFollowerStats {
         var stats = counters
-        stats.linesRead = intake.linesRead
-        stats.eventsEmitted = intake.eventsEmitted
-        stats.duplicatesSuppressed = intake.duplicatesSuppressed
-        stats.parseErrors = intake.parseErrors
-        stats.linesSkipped = assembler.linesSkipped
-        stats.lastEventAt = intake.lastEventAt
-        stats.lastError = counters.lastError ?? intake.lastParseError
+        stats.take(from: intake, assembler)
         stats.currentFile = followedPath
         stats.currentOffset = file == nil ? 0 : offset - assembler.pendingByteCount
         return stats
