@@ -3,42 +3,20 @@ import HealCore
 /// Reads `openclaw cron list --all --json` (docs/OPENCLAW.md §2): the current paged
 /// `{jobs, total, offset, limit, hasMore, nextOffset, …}`, the very old `{jobs:[…]}`, or a bare array.
 /// `state.lastRunStatus` is preferred over its back-compat alias `state.lastStatus`.
-public enum CronListParser {
+public enum CronListParser: OpenClawJSONCommand {
     public static let command = "cron list --all --json"
-
-    public static func parse(_ result: CommandResult) throws(OpenClawOutputError) -> [CronJobObservation] {
-        try CLIOutput.requireExitZero(result, command: command)
-        return try parse(stdout: result.stdout)
-    }
 
     public static func parse(stdout: String) throws(OpenClawOutputError) -> [CronJobObservation] {
         // Human output with no jobs; harmless to accept if a version prints it despite --json.
         if CLIOutput.says(stdout, exactly: "No cron jobs.") { return [] }
         let value = try CLIOutput.objectOrArray(stdout, command: command)
-        let jobs: [JSONNode]
-        if let list = value.array {
-            jobs = list
-        } else if let list = value["jobs"]?.array {
-            jobs = list
-        } else {
-            throw OpenClawOutputError(command: command, problem: .unexpectedShape("expected a \"jobs\" array"))
-        }
-        var result: [CronJobObservation] = []
-        for (index, job) in jobs.enumerated() {
-            result.append(try observation(job, index: index))
-        }
-        return result
+        return try CLIOutput.records(value, key: "jobs", command: command, observation)
     }
 
-    private static func observation(_ job: JSONNode, index: Int) throws(OpenClawOutputError) -> CronJobObservation {
-        guard job.isObject else {
-            throw OpenClawOutputError(command: command, problem: .unexpectedShape("jobs[\(index)] is \(job.kindName), not an object"))
-        }
-        guard let id = job["id"]?.string, !id.isEmpty else {
-            throw OpenClawOutputError(command: command, problem: .unexpectedShape("jobs[\(index)] has no \"id\""))
-        }
+    private static func observation(_ job: JSONNode, place: String) throws(OpenClawOutputError) -> CronJobObservation {
+        let id = try CLIOutput.id(of: job, at: place, command: command)
         let state = job["state"]
-        // `enabled` is required by the sheet; the computed `status` says "disabled" as a second witness.
+        // `enabled` is always present (docs/OPENCLAW.md §2); the computed `status` says "disabled" as a second witness.
         let enabled = job["enabled"]?.bool ?? (job["status"]?.string != "disabled")
         return CronJobObservation(
             id: id,

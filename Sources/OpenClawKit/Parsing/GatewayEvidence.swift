@@ -2,7 +2,7 @@ import FoundationEssentials
 import HealCore
 
 /// Reads the facts the restart rules rest on from the JSON of `gateway status --json`,
-/// `health --json` and a local `/readyz`. The sheet gives no fixed shape for safe mode, suspend
+/// `health --json` and a local `/readyz`. OpenClaw documents no fixed shape for safe mode, suspend
 /// leases, updates or the gateway's start time (docs/OPENCLAW.md §13), so each is read under the names
 /// OpenClaw has used or documents, and absent means "not reported", never "false".
 enum GatewayEvidence {

@@ -3,15 +3,10 @@ import HealCore
 
 /// Reads `openclaw gateway status --json` (docs/OPENCLAW.md §4.1): reachability is `rpc.ok`, never the exit
 /// code; the unit's state, pid and exit status come from `service.runtime`.
-public enum GatewayStatusParser {
+public enum GatewayStatusParser: OpenClawDatedJSONCommand {
     public static let command = "gateway status --json"
 
-    public static func parse(_ result: CommandResult, now: Date = Date()) throws(OpenClawOutputError) -> GatewayStatusReport {
-        try CLIOutput.requireExitZero(result, command: command)
-        return try parse(stdout: result.stdout, now: now)
-    }
-
-    public static func parse(stdout: String, now: Date = Date()) throws(OpenClawOutputError) -> GatewayStatusReport {
+    public static func parse(stdout: String, now: Date) throws(OpenClawOutputError) -> GatewayStatusReport {
         let payload = try CLIOutput.object(stdout, command: command)
         guard let rpc = payload["rpc"], let ok = rpc["ok"]?.bool else {
             throw OpenClawOutputError(command: command, problem: .unexpectedShape("no rpc.ok in the payload (was --no-probe given?)"))

@@ -10,15 +10,10 @@ public struct HealthSummary: Sendable, Equatable {
     public var suspended: Bool
 }
 
-public enum HealthSummaryParser {
+public enum HealthSummaryParser: OpenClawDatedJSONCommand {
     public static let command = "health --json"
 
-    public static func parse(_ result: CommandResult, now: Date = Date()) throws(OpenClawOutputError) -> HealthSummary {
-        try CLIOutput.requireExitZero(result, command: command)
-        return try parse(stdout: result.stdout, now: now)
-    }
-
-    public static func parse(stdout: String, now: Date = Date()) throws(OpenClawOutputError) -> HealthSummary {
+    public static func parse(stdout: String, now: Date) throws(OpenClawOutputError) -> HealthSummary {
         let payload = try CLIOutput.object(stdout, command: command)
         guard payload["ok"] != nil || payload["ts"] != nil || payload["channels"] != nil else {
             throw OpenClawOutputError(command: command, problem: .unexpectedShape(

@@ -2,15 +2,10 @@ import HealCore
 
 /// Reads `openclaw models status --probe --json` (docs/OPENCLAW.md §5): one result per probed auth profile,
 /// each for one candidate model of its provider, under `auth.probes.results`.
-/// Probe statuses: `ok|auth|rate_limit|billing|timeout|format|unknown|no_model`.
-public enum ModelsStatusProbeParser {
+/// Probe statuses: `ok|auth|rate_limit|billing|timeout|format|unknown|no_model`. Probe failures do
+/// not change the exit code (only `--check` does), so a non-zero exit is a real failure.
+public enum ModelsStatusProbeParser: OpenClawJSONCommand {
     public static let command = "models status --probe --json"
-
-    public static func parse(_ result: CommandResult) throws(OpenClawOutputError) -> [ProbeResult] {
-        // Probe failures do not change the exit code (only --check does), so non-zero is a real failure.
-        try CLIOutput.requireExitZero(result, command: command)
-        return try parse(stdout: result.stdout)
-    }
 
     public static func parse(stdout: String) throws(OpenClawOutputError) -> [ProbeResult] {
         let payload = try CLIOutput.object(stdout, command: command)

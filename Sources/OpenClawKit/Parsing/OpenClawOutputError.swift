@@ -5,7 +5,7 @@ public struct OpenClawOutputError: Error, Sendable, Equatable, CustomStringConve
     public enum Problem: Sendable, Equatable {
         /// Not JSON where JSON was expected (the excerpt is the start of the output).
         case notJSON(expected: String, excerpt: String)
-        /// JSON, but not the shape the sheet describes.
+        /// JSON, but not the shape docs/OPENCLAW.md describes.
         case unexpectedShape(String)
         /// The command could not run, timed out, was killed or exited non-zero.
         case commandFailed(String)

@@ -26,8 +26,7 @@ public enum SessionsParser {
     /// `gateway call sessions.list --json`. The shape is not verified: `{sessions:[{key,…}]}`, a bare
     /// array, or either inside `result`/`payload` are accepted.
     public static func parseList(_ result: CommandResult) throws(OpenClawOutputError) -> [SessionPin] {
-        try CLIOutput.requireExitZero(result, command: listCommand)
-        return try parseList(stdout: result.stdout)
+        try parseList(stdout: CLIOutput.successfulStdout(result, command: listCommand))
     }
 
     public static func parseList(stdout: String) throws(OpenClawOutputError) -> [SessionPin] {
@@ -35,20 +34,12 @@ public enum SessionsParser {
         for wrapper in ["result", "payload"] {
             if let inner = value[wrapper], inner.isObject || inner.isArray { value = inner }
         }
-        guard let sessions = value.array ?? value["sessions"]?.array else {
-            throw OpenClawOutputError(command: listCommand, problem: .unexpectedShape("expected a \"sessions\" array"))
-        }
-        var pins: [SessionPin] = []
-        for (index, session) in sessions.enumerated() {
-            guard session.isObject else {
-                throw OpenClawOutputError(command: listCommand, problem: .unexpectedShape("sessions[\(index)] is \(session.kindName), not an object"))
-            }
+        return try CLIOutput.records(value, key: "sessions", command: listCommand) { session, place throws(OpenClawOutputError) in
             guard let key = session["key"]?.string ?? session["sessionKey"]?.string else {
-                throw OpenClawOutputError(command: listCommand, problem: .unexpectedShape("sessions[\(index)] has no \"key\""))
+                throw OpenClawOutputError(command: listCommand, problem: .unexpectedShape("\(place) has no \"key\""))
             }
-            if let pin = pin(key: key, entry: session) { pins.append(pin) }
+            return pin(key: key, entry: session)
         }
-        return pins
     }
 
     static func pin(key: String, entry: JSONNode) -> SessionPin? {
