@@ -8,26 +8,11 @@ extension OpenClawControl {
             return ActionOutcome(ok: false, detail: "cannot repin \(key): '\(to)' is not provider/model")
         }
         if config.openclaw.sessionPatch == "file" {
-            let change = SessionsFilePatcher.Change(key: key, from: from, to: to)
-            let path = config.sessionsFile
-            let outcome = await DedicatedThread.run(name: "sessions.json patch") { () -> ActionOutcome in
-                do {
-                    return ActionOutcome(ok: true, detail: try SessionsFilePatcher.apply(change, path: path))
-                } catch {
-                    return ActionOutcome(ok: false, detail: "repin \(key) in sessions.json failed: \(error)")
-                }
-            }
-            return outcome
+            return await patchSessionsFile(SessionsFilePatcher.Change(key: key, from: from, to: to), config: config,
+                                           failure: "repin \(key) in sessions.json failed")
         }
-        let result = await run(OpenClawCommands.sessionsPatch(config, key: key, model: to), config)
-        guard result.succeeded else {
-            return ActionOutcome(ok: false, detail: "sessions.patch \(key) failed: \(result.failureSummary)")
-        }
-        if let reply = CLIJSON.parse(result.stdout)?.object, reply["ok"]?.bool == false {
-            let why = reply["error"]?.string ?? reply["error"]?["message"]?.string ?? "ok:false"
-            return ActionOutcome(ok: false, detail: "sessions.patch \(key) refused: \(why)")
-        }
-        return ActionOutcome(ok: true, detail: "session \(key) repinned \(from) → \(to) via sessions.patch")
+        return await patchSession(key: key, model: to, config: config, call: "sessions.patch \(key)",
+                                  success: "session \(key) repinned \(from) → \(to) via sessions.patch")
     }
 }
 
@@ -35,24 +20,38 @@ extension OpenClawControl {
     /// `sessions.patch` with `model: null` (or the file edit that removes the override).
     func clearSessionPin(key: String, from: String, config: HealConfig) async -> ActionOutcome {
         if config.openclaw.sessionPatch == "file" {
-            let change = SessionsFilePatcher.Change(key: key, from: from, to: "", clear: true)
-            let path = config.sessionsFile
-            return await DedicatedThread.run(name: "sessions.json patch") { () -> ActionOutcome in
-                do {
-                    return ActionOutcome(ok: true, detail: try SessionsFilePatcher.apply(change, path: path))
-                } catch {
-                    return ActionOutcome(ok: false, detail: "clear the pin of \(key) in sessions.json failed: \(error)")
-                }
+            return await patchSessionsFile(SessionsFilePatcher.Change(key: key, from: from, to: "", clear: true), config: config,
+                                           failure: "clear the pin of \(key) in sessions.json failed")
+        }
+        return await patchSession(key: key, model: nil, config: config, call: "sessions.patch \(key) model:null",
+                                  success: "session \(key) pin \(from) cleared via sessions.patch (model: null)")
+    }
+}
+
+extension OpenClawControl {
+    /// The file edit, off the cooperative pool (it fsyncs); `failure` heads the error's text.
+    private func patchSessionsFile(_ change: SessionsFilePatcher.Change, config: HealConfig, failure: String) async -> ActionOutcome {
+        let path = config.sessionsFile
+        return await DedicatedThread.run(name: "sessions.json patch") { () -> ActionOutcome in
+            do {
+                return ActionOutcome(ok: true, detail: try SessionsFilePatcher.apply(change, path: path))
+            } catch {
+                return ActionOutcome(ok: false, detail: "\(failure): \(error)")
             }
         }
-        let result = await run(OpenClawCommands.sessionsPatch(config, key: key, model: nil), config)
+    }
+
+    /// The RPC: a failed command and an `ok: false` reply are both failures, told apart in the
+    /// detail (`<call> failed: …`, `<call> refused: …`).
+    private func patchSession(key: String, model: String?, config: HealConfig, call: String, success: String) async -> ActionOutcome {
+        let result = await run(OpenClawCommands.sessionsPatch(config, key: key, model: model), config)
         guard result.succeeded else {
-            return ActionOutcome(ok: false, detail: "sessions.patch \(key) model:null failed: \(result.failureSummary)")
+            return ActionOutcome(ok: false, detail: "\(call) failed: \(result.failureSummary)")
         }
         if let reply = CLIJSON.parse(result.stdout)?.object, reply["ok"]?.bool == false {
             let why = reply["error"]?.string ?? reply["error"]?["message"]?.string ?? "ok:false"
-            return ActionOutcome(ok: false, detail: "sessions.patch \(key) model:null refused: \(why)")
+            return ActionOutcome(ok: false, detail: "\(call) refused: \(why)")
         }
-        return ActionOutcome(ok: true, detail: "session \(key) pin \(from) cleared via sessions.patch (model: null)")
+        return ActionOutcome(ok: true, detail: success)
     }
 }
