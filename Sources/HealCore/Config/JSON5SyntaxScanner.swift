@@ -78,19 +78,7 @@ struct JSON5SyntaxScanner {
             advance()
             try skipSpaceAndComments()
             try value(depth: depth + 1, path: keyPath)
-            try skipSpaceAndComments()
-            switch peek {
-            case ",":
-                advance()
-                try skipSpaceAndComments()
-                if peek == "}" { advance(); return }  // trailing comma
-            case "}":
-                advance(); return
-            case nil:
-                throw fail("unexpected end of input, expected ',' or '}' (object opened at \(Self.describe(opened)))")
-            case let c?:
-                throw fail("expected ',' or '}', found \(Self.show(c))")
-            }
+            if try closes(after: "}", of: "object", opened: opened) { return }
         }
     }
 
@@ -104,19 +92,27 @@ struct JSON5SyntaxScanner {
             if peek == "," { throw fail("unexpected ',', expected a value") }
             try value(depth: depth + 1, path: "\(path)[\(count)]")
             count += 1
+            if try closes(after: "]", of: "array", opened: opened) { return }
+        }
+    }
+
+    /// After a member of an object or an element of an array: a `,` (JSON5 allows one before the
+    /// closer) or the closer itself. True when the container is closed.
+    private mutating func closes(after closer: Unicode.Scalar, of container: String, opened: Position) throws(JSON5SyntaxError) -> Bool {
+        try skipSpaceAndComments()
+        switch peek {
+        case ",":
+            advance()
             try skipSpaceAndComments()
-            switch peek {
-            case ",":
-                advance()
-                try skipSpaceAndComments()
-                if peek == "]" { advance(); return }  // trailing comma
-            case "]":
-                advance(); return
-            case nil:
-                throw fail("unexpected end of input, expected ',' or ']' (array opened at \(Self.describe(opened)))")
-            case let c?:
-                throw fail("expected ',' or ']', found \(Self.show(c))")
-            }
+            if peek == closer { advance(); return true }  // trailing comma
+            return false
+        case closer?:
+            advance()
+            return true
+        case nil:
+            throw fail("unexpected end of input, expected ',' or '\(closer)' (\(container) opened at \(Self.describe(opened)))")
+        case let c?:
+            throw fail("expected ',' or '\(closer)', found \(Self.show(c))")
         }
     }
 

@@ -48,39 +48,25 @@ struct LogJSONReader {
     }
 
     private mutating func readObject(depth: Int) throws(LogJSONError) -> LogJSONValue {
-        index += 1  // {
         var members: [String: LogJSONValue] = [:]
-        skipWhitespace()
-        if try peek() == UInt8(ascii: "}") { index += 1; return .object(members) }
-        while true {
-            skipWhitespace()
-            guard try peek() == UInt8(ascii: "\"") else { throw unexpected() }
+        if try opensEmpty(closedBy: UInt8(ascii: "}")) { return .object(members) }
+        repeat {
+            try expectMemberKey()
             let key = try readString()
-            skipWhitespace()
-            try expect(UInt8(ascii: ":"))
+            try expectMemberColon()
             // Like JSON.parse, a repeated key keeps its last value.
             members[key] = try readValue(depth: depth + 1)
-            skipWhitespace()
-            let separator = try peek()
-            index += 1
-            if separator == UInt8(ascii: "}") { return .object(members) }
-            guard separator == UInt8(ascii: ",") else { index -= 1; throw unexpected() }
-        }
+        } while try !closes(UInt8(ascii: "}"))
+        return .object(members)
     }
 
     private mutating func readArray(depth: Int) throws(LogJSONError) -> LogJSONValue {
-        index += 1  // [
         var elements: [LogJSONValue] = []
-        skipWhitespace()
-        if try peek() == UInt8(ascii: "]") { index += 1; return .array(elements) }
-        while true {
+        if try opensEmpty(closedBy: UInt8(ascii: "]")) { return .array(elements) }
+        repeat {
             elements.append(try readValue(depth: depth + 1))
-            skipWhitespace()
-            let separator = try peek()
-            index += 1
-            if separator == UInt8(ascii: "]") { return .array(elements) }
-            guard separator == UInt8(ascii: ",") else { index -= 1; throw unexpected() }
-        }
+        } while try !closes(UInt8(ascii: "]"))
+        return .array(elements)
     }
 
     // MARK: - Strings
@@ -233,6 +219,37 @@ struct LogJSONReader {
         index += 1
     }
 
+    /// Steps over the `{` or `[` under the cursor and the whitespace after it; true, past the
+    /// closer too, when the container is empty.
+    private mutating func opensEmpty(closedBy closer: UInt8) throws(LogJSONError) -> Bool {
+        index += 1
+        skipWhitespace()
+        guard try peek() == closer else { return false }
+        index += 1
+        return true
+    }
+
+    /// After a member or an element: a `,` (another follows) or the closer (true).
+    private mutating func closes(_ closer: UInt8) throws(LogJSONError) -> Bool {
+        skipWhitespace()
+        let separator = try peek()
+        index += 1
+        if separator == closer { return true }
+        guard separator == UInt8(ascii: ",") else { index -= 1; throw unexpected() }
+        return false
+    }
+
+    /// A member starts with its key's opening quote.
+    private mutating func expectMemberKey() throws(LogJSONError) {
+        skipWhitespace()
+        guard try peek() == UInt8(ascii: "\"") else { throw unexpected() }
+    }
+
+    private mutating func expectMemberColon() throws(LogJSONError) {
+        skipWhitespace()
+        try expect(UInt8(ascii: ":"))
+    }
+
     private func unexpected() -> LogJSONError {
         guard index < bytes.count else { return LogJSONError(kind: .unexpectedEnd, offset: index) }
         return LogJSONError(kind: .unexpectedByte(bytes[index]), offset: index)
@@ -267,58 +284,47 @@ extension LogJSONReader {
         switch byte {
         case UInt8(ascii: "{"):
             let slot = tape.open(.object, at: index)
-            index += 1
             var count = 0
-            skipWhitespace()
-            if try peek() == UInt8(ascii: "}") { index += 1; tape.close(slot, count: 0); return }
-            while true {
-                skipWhitespace()
-                guard try peek() == UInt8(ascii: "\"") else { throw unexpected() }
-                try readStringEntry(into: &tape)
-                skipWhitespace()
-                try expect(UInt8(ascii: ":"))
-                try readEntry(into: &tape, depth: depth + 1, maxDepth: maxDepth)
-                count += 1
-                skipWhitespace()
-                let separator = try peek()
-                index += 1
-                if separator == UInt8(ascii: "}") { tape.close(slot, count: count); return }
-                guard separator == UInt8(ascii: ",") else { index -= 1; throw unexpected() }
+            if try !opensEmpty(closedBy: UInt8(ascii: "}")) {
+                repeat {
+                    try expectMemberKey()
+                    try readStringEntry(into: &tape)
+                    try expectMemberColon()
+                    try readEntry(into: &tape, depth: depth + 1, maxDepth: maxDepth)
+                    count += 1
+                } while try !closes(UInt8(ascii: "}"))
             }
+            tape.close(slot, count: count)
         case UInt8(ascii: "["):
             let slot = tape.open(.array, at: index)
-            index += 1
             var count = 0
-            skipWhitespace()
-            if try peek() == UInt8(ascii: "]") { index += 1; tape.close(slot, count: 0); return }
-            while true {
-                try readEntry(into: &tape, depth: depth + 1, maxDepth: maxDepth)
-                count += 1
-                skipWhitespace()
-                let separator = try peek()
-                index += 1
-                if separator == UInt8(ascii: "]") { tape.close(slot, count: count); return }
-                guard separator == UInt8(ascii: ",") else { index -= 1; throw unexpected() }
+            if try !opensEmpty(closedBy: UInt8(ascii: "]")) {
+                repeat {
+                    try readEntry(into: &tape, depth: depth + 1, maxDepth: maxDepth)
+                    count += 1
+                } while try !closes(UInt8(ascii: "]"))
             }
+            tape.close(slot, count: count)
         case UInt8(ascii: "\""):
             try readStringEntry(into: &tape)
         case UInt8(ascii: "t"):
-            let start = index
-            try expectLiteral("true")
-            tape.scalar(.true, start: start, end: index)
+            try readLiteralEntry("true", .true, into: &tape)
         case UInt8(ascii: "f"):
-            let start = index
-            try expectLiteral("false")
-            tape.scalar(.false, start: start, end: index)
+            try readLiteralEntry("false", .false, into: &tape)
         case UInt8(ascii: "n"):
-            let start = index
-            try expectLiteral("null")
-            tape.scalar(.null, start: start, end: index)
+            try readLiteralEntry("null", .null, into: &tape)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             try readNumberEntry(into: &tape)
         default:
             throw LogJSONError(kind: .unexpectedByte(byte), offset: index)
         }
+    }
+
+    private mutating func readLiteralEntry(_ literal: StaticString, _ kind: JSONDocument.Kind,
+                                           into tape: inout JSONDocumentTape) throws(LogJSONError) {
+        let start = index
+        try expectLiteral(literal)
+        tape.scalar(kind, start: start, end: index)
     }
 
     /// A string without escapes is only located; one with escapes is decoded by `readString`.
