@@ -58,43 +58,46 @@ struct ConfigField: Sendable {
             config[keyPath: kp] = b
             return []
         case .string(let kp, let rule):
-            guard case .string(let s) = value else { return [error("must be a string, got \(value.shortDescription)")] }
-            if let problem = rule.check(s) { return [error(problem)] }
-            config[keyPath: kp] = s
-            return []
+            return apply(string: value, rule: rule, to: kp, in: &config)
         case .command(let kp):
-            guard case .string(let s) = value else { return [error("must be a string, got \(value.shortDescription)")] }
-            if let problem = ConfigStringRule.executable.check(s) { return [error(problem)] }
-            config[keyPath: kp] = s
-            return []
+            return apply(string: value, rule: .executable, to: kp, in: &config)
         case .path(let kp, let allowEmpty):
             guard case .string(let s) = value else { return [error("must be a path string, got \(value.shortDescription)")] }
             if s.isEmpty && !allowEmpty { return [error("must not be empty")] }
             config[keyPath: kp] = s
             return []
         case .modelList(let kp):
-            guard case .array(let items) = value else {
-                return [error("must be an array of \"provider/model\" ids, got \(value.shortDescription)")]
-            }
-            let problems = Self.modelListProblems(items, key: key)
-            if problems.isEmpty {
-                config[keyPath: kp] = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
-            }
-            return problems
+            return apply(strings: value, expected: "an array of \"provider/model\" ids", problems: Self.modelListProblems,
+                         to: kp, in: &config)
         case .hostList(let kp):
-            guard case .array(let items) = value else {
-                return [error("must be an array of host names, got \(value.shortDescription)")]
-            }
-            let problems = Self.hostListProblems(items, key: key)
-            if problems.isEmpty {
-                config[keyPath: kp] = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
-            }
-            return problems
+            return apply(strings: value, expected: "an array of host names", problems: Self.hostListProblems,
+                         to: kp, in: &config)
         case .notifyTargets(let kp):
             let (targets, problems) = NotifyTargetsField.decode(value, key: key)
             if problems.isEmpty { config[keyPath: kp] = targets }
             return problems
         }
+    }
+
+    /// A string field: stored when it is a string that `rule` accepts.
+    private func apply(string value: JSON5Value, rule: ConfigStringRule, to kp: WritableKeyPath<HealConfig, String>,
+                       in config: inout HealConfig) -> [ConfigError] {
+        guard case .string(let s) = value else { return [error("must be a string, got \(value.shortDescription)")] }
+        if let problem = rule.check(s) { return [error(problem)] }
+        config[keyPath: kp] = s
+        return []
+    }
+
+    /// A list of strings: stored only when `problems` finds nothing wrong with any item.
+    private func apply(strings value: JSON5Value, expected: String,
+                       problems check: (_ items: [JSON5Value], _ key: String) -> [ConfigError],
+                       to kp: WritableKeyPath<HealConfig, [String]>, in config: inout HealConfig) -> [ConfigError] {
+        guard case .array(let items) = value else { return [error("must be \(expected), got \(value.shortDescription)")] }
+        let problems = check(items, key)
+        if problems.isEmpty {
+            config[keyPath: kp] = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
+        }
+        return problems
     }
 
     /// Expands `~`/`$HOME` in a path field of `config`, reporting what cannot be expanded.
