@@ -72,7 +72,7 @@ import Testing
     // MARK: - embedded_run_failover_decision
 
     @Test func failoverDecisionFromTheSheet() throws {
-        // The sheet elides the time ("…"): the line then takes the time it was read at.
+        // The sample has no real time ("…"): the line then takes the time it was read at.
         let line = #"{"0":"{\"subsystem\":\"agent/embedded\"}","1":{"event":"embedded_run_failover_decision","tags":["error_handling","failover","assistant","rotate_profile"],"runId":"r1","stage":"assistant","decision":"rotate_profile","failoverReason":"rate_limit","profileFailureReason":"rate_limit","provider":"anthropic","model":"claude-opus-4-6","profileId":"anthropic:default","fallbackConfigured":true,"status":429,"consoleMessage":"embedded run failover decision: runId=r1 stage=assistant decision=rotate_profile reason=rate_limit provider=anthropic/claude-opus-4-6 profile=anthropic:default"},"2":"embedded run failover decision","_meta":{"logLevelName":"WARN"},"time":"…"}"#
         let result = try failures(line)
         try #require(result.count == 1)

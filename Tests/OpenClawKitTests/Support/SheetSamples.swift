@@ -1,5 +1,5 @@
 /// Outputs copied from the shapes in docs/OPENCLAW.md (pretty-printed, 2-space indent, trailing newline,
-/// as the CLI prints them), plus the legacy variants the sheet describes.
+/// as the CLI prints them), plus the legacy variants it describes.
 enum SheetSamples {
     /// `[plugins] …` lines older versions printed to stdout before the JSON; one contains `{`.
     static let pluginPrefix = """
