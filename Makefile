@@ -63,7 +63,7 @@ run: build
 
 # The suites that run in-process on plain values (no daemon, no socket, no timed child): side
 # by side, in a minute or two on a warm build. `make test` runs them first, the same way.
-IN_PROCESS_SUITES := NetAddressTests|HealCoreTests
+IN_PROCESS_SUITES := NetAddressTests|TextFormattingTests|HealCoreTests
 
 test: deps-test
 	$(SWIFT) build --build-tests

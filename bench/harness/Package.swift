@@ -12,9 +12,10 @@ let package = Package(
     targets: [
         .target(name: "CSocketShim"),
         .target(name: "NetAddress"),
-        .target(name: "RawHTTP", dependencies: ["CSocketShim", "NetAddress"]),
-        .target(name: "HealCore", dependencies: ["NetAddress"]),
-        .target(name: "OpenClawKit", dependencies: ["HealCore", "CSocketShim", "RawHTTP"]),
+        .target(name: "TextFormatting"),
+        .target(name: "RawHTTP", dependencies: ["CSocketShim", "NetAddress", "TextFormatting"]),
+        .target(name: "HealCore", dependencies: ["NetAddress", "TextFormatting"]),
+        .target(name: "OpenClawKit", dependencies: ["HealCore", "CSocketShim", "RawHTTP", "TextFormatting"]),
         .executableTarget(name: "bench-harness", dependencies: ["HealCore", "OpenClawKit"]),
     ],
     swiftLanguageModes: [.v6]
