@@ -10,7 +10,7 @@
 #                        sessions-store, config-validate, infer-run): one binary, cli-output
 #
 # The package exports only an executable, so the module sources are compiled here directly with
-# `swiftc -sanitize=fuzzer,address`: NetAddress, RawHTTP, HealCore and OpenClawKit once each as modules with
+# `swiftc -sanitize=fuzzer,address`: NetAddress, TextFormatting, RawHTTP, HealCore and OpenClawKit once each as modules with
 # testing enabled (the targets reach internal types through `@testable import`), then each target
 # alone against them. A module or target is rebuilt only when a source it depends on is newer.
 #
@@ -77,10 +77,23 @@ build_netaddress() {
   fi
 }
 
+textformatting_object="$out/obj/TextFormatting.o"
+build_textformatting() {
+  if stale "$textformatting_object" "$root/Sources/TextFormatting"; then
+    echo "fuzz: compiling TextFormatting"
+    # shellcheck disable=SC2046
+    "$swiftc" "${flags[@]}" -enable-testing -wmo -module-name TextFormatting \
+      -emit-module -emit-module-path "$out/modules/TextFormatting.swiftmodule" \
+      -c $(sources "$root/Sources/TextFormatting") -o "$textformatting_object" 2>&1 | filter
+    [ -s "$textformatting_object" ] && touch "$textformatting_object"
+  fi
+}
+
 healcore_object="$out/obj/HealCore.o"
 build_healcore() {
   build_netaddress
-  if stale "$healcore_object" "$root/Sources/HealCore" "$netaddress_object"; then
+  build_textformatting
+  if stale "$healcore_object" "$root/Sources/HealCore" "$netaddress_object" "$textformatting_object"; then
     echo "fuzz: compiling HealCore"
     # shellcheck disable=SC2046
     "$swiftc" "${flags[@]}" -enable-testing -wmo -module-name HealCore -I "$out/modules" \
@@ -94,7 +107,8 @@ rawhttp_object="$out/obj/RawHTTP.o"
 build_rawhttp() {
   build_shim
   build_netaddress
-  if stale "$rawhttp_object" "$root/Sources/RawHTTP" "$netaddress_object"; then
+  build_textformatting
+  if stale "$rawhttp_object" "$root/Sources/RawHTTP" "$netaddress_object" "$textformatting_object"; then
     echo "fuzz: compiling RawHTTP"
     # shellcheck disable=SC2046
     "$swiftc" "${flags[@]}" -enable-testing -wmo -module-name RawHTTP -I "$out/modules" -Xcc -fmodule-map-file="$shim_map" \
@@ -137,32 +151,32 @@ for target in "${targets[@]}"; do
   case "$target" in
     http-parser)
       build_rawhttp
-      link "$target" "$root/fuzz/targets/HTTPParserFuzz.swift" "$rawhttp_object" "$netaddress_object" "$shim_object"
+      link "$target" "$root/fuzz/targets/HTTPParserFuzz.swift" "$rawhttp_object" "$netaddress_object" "$textformatting_object" "$shim_object"
       ;;
     chunked-decoder)
       build_rawhttp
-      link "$target" "$root/fuzz/targets/ChunkedDecoderFuzz.swift" "$rawhttp_object" "$netaddress_object" "$shim_object"
+      link "$target" "$root/fuzz/targets/ChunkedDecoderFuzz.swift" "$rawhttp_object" "$netaddress_object" "$textformatting_object" "$shim_object"
       ;;
     config-loader)
       build_shim
       build_healcore
-      link "$target" "$root/fuzz/targets/ConfigLoaderFuzz.swift" "$healcore_object" "$netaddress_object"
+      link "$target" "$root/fuzz/targets/ConfigLoaderFuzz.swift" "$healcore_object" "$netaddress_object" "$textformatting_object"
       ;;
     redactor)
       build_shim
       build_healcore
-      link "$target" "$root/fuzz/targets/RedactorFuzz.swift" "$healcore_object" "$netaddress_object"
+      link "$target" "$root/fuzz/targets/RedactorFuzz.swift" "$healcore_object" "$netaddress_object" "$textformatting_object"
       ;;
     log-line)
       build_openclawkit
-      link "$target" "$root/fuzz/targets/LogLineFuzz.swift" "$openclawkit_object" "$healcore_object" "$rawhttp_object" "$netaddress_object" "$shim_object"
+      link "$target" "$root/fuzz/targets/LogLineFuzz.swift" "$openclawkit_object" "$healcore_object" "$rawhttp_object" "$netaddress_object" "$textformatting_object" "$shim_object"
       ;;
     cli-*)
       # One binary for every reader; fuzz/run.sh picks the reader (FUZZ_CLI_READER).
       reader="${target#cli-}"
       case " ${cli_readers[*]} " in *" $reader "*) ;; *) echo "fuzz: unknown CLI reader $reader (${cli_readers[*]})" >&2; exit 2 ;; esac
       build_openclawkit
-      link cli-output "$root/fuzz/targets/CLIOutputFuzz.swift" "$openclawkit_object" "$healcore_object" "$rawhttp_object" "$netaddress_object" "$shim_object"
+      link cli-output "$root/fuzz/targets/CLIOutputFuzz.swift" "$openclawkit_object" "$healcore_object" "$rawhttp_object" "$netaddress_object" "$textformatting_object" "$shim_object"
       binary="$out/cli-output"
       ;;
     *)
