@@ -65,29 +65,24 @@ build_shim() {
   fi
 }
 
-netaddress_object="$out/obj/NetAddress.o"
-build_netaddress() {
-  if stale "$netaddress_object" "$root/Sources/NetAddress"; then
-    echo "fuzz: compiling NetAddress"
+# build_leaf NAME: a module without Swift dependencies (NetAddress, TextFormatting), from Sources/NAME.
+build_leaf() {
+  local name="$1" object="$out/obj/$1.o"
+  if stale "$object" "$root/Sources/$name"; then
+    echo "fuzz: compiling $name"
     # shellcheck disable=SC2046
-    "$swiftc" "${flags[@]}" -enable-testing -wmo -module-name NetAddress \
-      -emit-module -emit-module-path "$out/modules/NetAddress.swiftmodule" \
-      -c $(sources "$root/Sources/NetAddress") -o "$netaddress_object" 2>&1 | filter
-    [ -s "$netaddress_object" ] && touch "$netaddress_object"
+    "$swiftc" "${flags[@]}" -enable-testing -wmo -module-name "$name" \
+      -emit-module -emit-module-path "$out/modules/$name.swiftmodule" \
+      -c $(sources "$root/Sources/$name") -o "$object" 2>&1 | filter
+    [ -s "$object" ] && touch "$object"
   fi
 }
 
+netaddress_object="$out/obj/NetAddress.o"
+build_netaddress() { build_leaf NetAddress; }
+
 textformatting_object="$out/obj/TextFormatting.o"
-build_textformatting() {
-  if stale "$textformatting_object" "$root/Sources/TextFormatting"; then
-    echo "fuzz: compiling TextFormatting"
-    # shellcheck disable=SC2046
-    "$swiftc" "${flags[@]}" -enable-testing -wmo -module-name TextFormatting \
-      -emit-module -emit-module-path "$out/modules/TextFormatting.swiftmodule" \
-      -c $(sources "$root/Sources/TextFormatting") -o "$textformatting_object" 2>&1 | filter
-    [ -s "$textformatting_object" ] && touch "$textformatting_object"
-  fi
-}
+build_textformatting() { build_leaf TextFormatting; }
 
 healcore_object="$out/obj/HealCore.o"
 build_healcore() {
