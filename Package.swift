@@ -49,7 +49,8 @@ let package = Package(
         .testTarget(name: "RawHTTPTests", dependencies: ["RawHTTP", "NetAddress"]),
         // Helpers more than one test target needs (a settable clock, a GatewayControl that records,
         // running a tool by argv, the repository's paths, temporary directories).
-        .target(name: "TestSupport", dependencies: ["HealCore"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["HealCore", .product(name: "Logging", package: "swift-log")],
+                path: "Tests/TestSupport"),
         .testTarget(name: "HealCoreTests", dependencies: ["HealCore", "NetAddress", "TestSupport"]),
         .testTarget(name: "OpenClawKitTests", dependencies: ["OpenClawKit", "HealCore", "RawHTTP"]),
         .testTarget(name: "SystemdKitTests", dependencies: ["SystemdKit", "TestSupport"]),

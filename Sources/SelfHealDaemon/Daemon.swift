@@ -23,7 +23,8 @@ public final class Daemon: Sendable {
     let observer: any GatewayObserver
     let follower: LogFollower
     let feed: FailureFeed
-    let notifier: SystemdNotifier
+    let notifier: any SystemdNotifying
+    let dependencies: DaemonDependencies
     let listenOverride: Int32?
     /// `server.listen` as the config validated it, bound as it was parsed.
     let listenAddress: NetAddress.ListenAddress
@@ -31,7 +32,6 @@ public final class Daemon: Sendable {
     let running = Mutex<RunningTasks>(RunningTasks())
     let lifecycle = Mutex(Lifecycle())
     let current: CurrentConfig
-    let testHooks: TestHooks
     /// The outbox and delivery of notifications, and the dead-man heartbeat.
     let notify: Notifier
     let initialNotify: ResolvedNotify
@@ -61,12 +61,15 @@ public final class Daemon: Sendable {
         var feed: Task<Void, Never>?
     }
 
-    /// Builds everything and fails with a readable message before anything listens.
-    public init(options: ServeOptions, logger: Logger) throws {
-        // Past a file-size limit (RLIMIT_FSIZE) a write fails with EFBIG and raises SIGXFSZ, whose
-        // default action ends the process. Ignored, the failed write becomes a fault in /status like
-        // any other. (Children get every signal reset to its default by ProcessSpawner.)
-        signal(SIGXFSZ, SIG_IGN)
+    /// The daemon `serve` runs: the real dependencies (`DaemonDependencies.production`).
+    public convenience init(options: ServeOptions, logger: Logger) throws {
+        try self.init(options: options, logger: logger,
+                      dependencies: .production(environment: ProcessInfo.processInfo.environment))
+    }
+
+    /// Builds everything from the config and what it is given, and fails with a readable message
+    /// before anything listens.
+    public init(options: ServeOptions, logger: Logger, dependencies: DaemonDependencies) throws {
         var source = DaemonConfigSource(options: options)
         self.logger = logger
         var loaded: DaemonConfigSource.Loaded
@@ -99,26 +102,16 @@ public final class Daemon: Sendable {
             throw StartupError("invalid config:\n" + failure.description, exitCode: StartupError.invalidConfig)
         }
 
-        // Socket activation first, before any child is spawned: libsystemd marks the passed
-        // descriptors close-on-exec while it takes them.
-        do {
-            self.listenOverride = try SocketActivation.listeningDescriptors().first
-        } catch {
-            throw StartupError("socket activation: \(error)")
-        }
-        // Every command passes `openclaw.maxOutputMiB` (`cron list --all --json` grows with the
-        // jobs, about 0.9 KiB each); the runner's own cap is only the ceiling of that key's range.
-        let runner = CommandRunner(maxConcurrent: 6, outputCap: 1024 << 20)
-        let childEnvironment = Daemon.childEnvironment(ProcessInfo.processInfo.environment)
-        let control = OpenClawControl(runner: runner, extraEnvironment: childEnvironment)
-        self.observer = OpenClawObserver(runner: runner, extraEnvironment: childEnvironment)
-        self.healer = Healer(config: config, control: control, clock: SystemClock(),
-                             version: Daemon.version, pid: getpid())
+        self.dependencies = dependencies
+        self.listenOverride = dependencies.listeningDescriptor
+        self.observer = dependencies.observer
+        self.healer = Healer(config: config, control: dependencies.control, clock: dependencies.clock,
+                             version: Daemon.version, pid: dependencies.processID)
         self.gauge = HealthGauge(startedAt: Date())
-        self.notifier = SystemdNotifier()
-        self.testHooks = TestHooks(environment: options.environment)
+        self.notifier = dependencies.systemd
         self.current = CurrentConfig(config)
-        self.notify = Daemon.makeNotifier(config: config, healer: healer, gauge: gauge, current: current)
+        self.notify = Daemon.makeNotifier(config: config, runner: dependencies.notifyRunner, healer: healer,
+                                          gauge: gauge, current: current)
 
         var serverConfiguration = HTTPServerConfiguration()
         serverConfiguration.maxConnections = config.server.maxConnections
@@ -148,13 +141,6 @@ public final class Daemon: Sendable {
             configuration: LogFollowerConfiguration(directory: config.openclaw.logDir, profile: config.openclaw.profile,
                                                     positionFile: stateDirectory + "/self-heal-logpos.json"),
             onFailure: { [feed] event in feed.send(event) })
-    }
-
-    /// What children need beyond the daemon's own environment: `systemctl --user` (the restart
-    /// fallback) needs XDG_RUNTIME_DIR, which a system unit does not set.
-    static func childEnvironment(_ environment: [String: String]) -> [String: String] {
-        guard environment["XDG_RUNTIME_DIR"] == nil else { return [:] }
-        return ["XDG_RUNTIME_DIR": "/run/user/\(getuid())"]
     }
 
     public struct StartupError: Error, CustomStringConvertible {
@@ -201,7 +187,7 @@ public final class Daemon: Sendable {
         } catch {
             throw StartupError("cannot listen: \(error)")
         }
-        installSignalHandlers()
+        if dependencies.handlesSignals { installSignalHandlers() }
         // READY=1 first: listening, state loaded. The watchdog starts after it, so systemd never
         // sees WATCHDOG=1 from a service it does not consider started.
         let snapshot = await healer.snapshot()

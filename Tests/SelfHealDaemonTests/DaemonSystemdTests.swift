@@ -1,4 +1,5 @@
 import Foundation
+import OpenClawKit
 import Testing
 @testable import SelfHealDaemon
 #if canImport(Glibc)
@@ -42,26 +43,28 @@ struct DaemonSystemdTests {
         #expect(sequence.contains { $0.hasPrefix("MONOTONIC_USEC=") })
     }
 
-    @Test func watchdogPingsStopWhenTheMonitorLoopWedges() throws {
-        let listener = try NotifyListener()
-        defer { listener.close() }
-        let daemon = try DaemonProcess(
-            config: TestConfig.json5(intervalSec: 1, commandTimeoutSec: 1),
-            arguments: ["--openclaw-bin", "/nonexistent/openclaw"],
-            environment: ["NOTIFY_SOCKET": listener.path, "WATCHDOG_USEC": "2000000",
-                          "OPENCLAW_SELF_HEAL_TEST_WEDGE_AFTER_TICKS": "2"])
-        try daemon.start()
-        _ = try daemon.waitForListening()
-        #expect(DaemonProcess.eventually(timeout: 10) { daemon.stderr.contains("wedging the monitor loop") })
-        let wedgedAt = Date()
+    /// In process: the daemon with a recorder for systemd and a 2 s watchdog, and an observer that
+    /// never answers after two ticks, as a deadlocked tick would.
+    @Test func watchdogPingsStopWhenTheMonitorLoopWedges() async throws {
+        let systemd = TimedSystemdRecorder()
+        var wedging: WedgingObserver?
+        let daemon = try InProcessDaemon(config: TestConfig.json5(intervalSec: 1, commandTimeoutSec: 1)) { runner, environment in
+            let observer = WedgingObserver(wrapped: OpenClawObserver(runner: runner, extraEnvironment: environment), ticks: 2)
+            wedging = observer
+            return DaemonDependencies(control: OpenClawControl(runner: runner, extraEnvironment: environment), observer: observer,
+                                      systemd: systemd, watchdogInterval: .seconds(2))
+        }
+        _ = try await daemon.start()
+        #expect(await InProcessDaemon.eventually(timeout: .seconds(10)) { wedging?.count.wedged != nil })
+        let wedgedAt = wedging?.count.wedged ?? Date()
         // The tick bound for a 1 s command timeout is 12 s; after it the pings must stop.
         let bound = MonitorProgress.tickBound(commandTimeoutSec: 1)
-        Thread.sleep(forTimeInterval: bound + 3)
-        let pings = listener.timedMessages.filter { $0.1.contains("WATCHDOG=1") }.map(\.0)
+        try await Task.sleep(for: .seconds(bound + 3))
+        let pings = systemd.timedMessages.filter { $0.1.contains("WATCHDOG=1") }.map(\.0)
         #expect(!pings.isEmpty)
         let late = pings.filter { $0 > wedgedAt.addingTimeInterval(bound + 1.5) }
         #expect(late.isEmpty, "pings continued \(late.count) times after the loop wedged")
-        kill(daemon.process.processIdentifier, SIGKILL)
+        await daemon.stop()
     }
 
     @Test func watchdogKeepsPingingWhileACommandWaitsOnItsTimeout() throws {
