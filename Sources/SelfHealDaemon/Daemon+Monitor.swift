@@ -9,6 +9,7 @@ extension Daemon {
     /// concurrently and handing them to the healer in one call.
     func startMonitor() {
         let task = Task { [self] in
+            guard await gate.wait() else { return }
             while !Task.isCancelled {
                 let config = current.value
                 await runTick(config: config)
