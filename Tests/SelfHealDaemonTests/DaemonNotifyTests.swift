@@ -4,6 +4,7 @@ import SelfHealDaemon
 import Testing
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// Notifications through the built daemon, against local receivers on 127.0.0.1: incidents sent
@@ -42,8 +43,7 @@ struct DaemonNotifyTests {
     }
 
     static func writeScenario(_ daemon: HardeningRestartableDaemon, _ scenario: [String: Any]) throws {
-        let data = try JSONSerialization.data(withJSONObject: scenario, options: [.sortedKeys])
-        try data.write(to: URL(fileURLWithPath: daemon.scenarioDirectory + "/scenario.json"), options: .atomic)
+        try FakeOpenClawScenario(directory: daemon.scenarioDirectory).write(scenario)
     }
 
     @Test func oneFiringOneReminderOneResolvedAcrossSigtermAndSigkill() throws {

@@ -4,6 +4,7 @@ import Testing
 @testable import SelfHealDaemon
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// The built binary under the systemd notify protocol (a datagram socket of ours as
@@ -11,7 +12,7 @@ import Glibc
 @Suite(.serialized)
 struct DaemonSystemdTests {
     @Test func notifySequenceAcrossStartReloadAndStop() throws {
-        let listener = try NotifyListener()
+        let listener = try NotifySocketListener()
         defer { listener.close() }
         let daemon = try DaemonProcess(
             config: TestConfig.json5(),
@@ -68,7 +69,7 @@ struct DaemonSystemdTests {
     }
 
     @Test func watchdogKeepsPingingWhileACommandWaitsOnItsTimeout() throws {
-        let listener = try NotifyListener()
+        let listener = try NotifySocketListener()
         defer { listener.close() }
         let daemon = try DaemonProcess(
             config: TestConfig.json5(intervalSec: 1, commandTimeoutSec: 4),
@@ -111,25 +112,5 @@ struct DaemonSystemdTests {
             (try? client.request("GET", "/health").status) == 200
         })
         #expect(daemon.stderr.contains("socket passed by systemd"))
-    }
-}
-
-/// A loopback port that was free a moment ago.
-enum FreePort {
-    static func pick() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
-            }
-        }
-        guard ok else { throw DaemonProcess.Failure("cannot pick a free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
