@@ -52,10 +52,12 @@ let package = Package(
         .testTarget(name: "TextFormattingTests", dependencies: ["TextFormatting"]),
         .testTarget(name: "RawHTTPTests", dependencies: ["RawHTTP", "NetAddress"]),
         // Helpers more than one test target needs (a settable clock, a GatewayControl that records,
-        // running a tool by argv, the repository's paths, temporary directories).
-        .target(name: "TestSupport", dependencies: ["HealCore"], path: "Tests/TestSupport"),
+        // running a tool by argv, the repository's paths, temporary directories, the test double's
+        // scenario files, a stand-in NOTIFY_SOCKET, a log handler that keeps what was logged).
+        .target(name: "TestSupport", dependencies: ["HealCore", .product(name: "Logging", package: "swift-log")],
+                path: "Tests/TestSupport"),
         .testTarget(name: "HealCoreTests", dependencies: ["HealCore", "NetAddress", "TestSupport"]),
-        .testTarget(name: "OpenClawKitTests", dependencies: ["OpenClawKit", "HealCore", "RawHTTP"]),
+        .testTarget(name: "OpenClawKitTests", dependencies: ["OpenClawKit", "HealCore", "RawHTTP", "TestSupport"]),
         .testTarget(name: "SystemdKitTests", dependencies: ["SystemdKit", "TestSupport"]),
         // What ships beside the binary, checked as files: the units (systemd-analyze), make install,
         // the Prometheus rules (promtool), the example config against the schema.
@@ -68,7 +70,7 @@ let package = Package(
         // What ships around the binary, run for real: the units under a systemd in a private PID
         // namespace, the Debian package, the status page in headless Chromium, the Grafana
         // dashboard's queries against Prometheus. Each test skips with its reason where it cannot run.
-        .testTarget(name: "DeploymentTests"),
+        .testTarget(name: "DeploymentTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

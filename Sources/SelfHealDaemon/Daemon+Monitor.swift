@@ -9,14 +9,10 @@ extension Daemon {
     /// concurrently and handing them to the healer in one call.
     func startMonitor() {
         let task = Task { [self] in
+            guard await gate.wait() else { return }
             while !Task.isCancelled {
                 let config = current.value
                 await runTick(config: config)
-                if let wedge = testHooks.wedgeAfterTicks, gauge.ticks >= wedge {
-                    logger.warning("test hook: wedging the monitor loop")
-                    gauge.tickStarted(at: Date())
-                    Daemon.blockForever()
-                }
                 try? await Task.sleep(for: .seconds(config.monitor.intervalSec))
             }
         }
@@ -45,9 +41,10 @@ extension Daemon {
         let gauge = self.gauge
         let current = self.current
         let healer = self.healer
-        guard let pinger = WatchdogPinger(notifier: notifier, logger: logger, healthCheck: {
+        guard let interval = dependencies.watchdogInterval else { return }
+        let pinger = WatchdogPinger(watchdogInterval: interval, notifier: notifier, logger: logger, healthCheck: {
             await Self.loopIsHealthy(gauge: gauge, current: current, healer: healer)
-        }) else { return }
+        })
         pinger.start()
         running.withLock { $0.watchdog = pinger }
     }
@@ -61,10 +58,5 @@ extension Daemon {
             tickBound: MonitorProgress.tickBound(commandTimeoutSec: config.openclaw.commandTimeoutSec))
         guard progressing else { return false }
         return await healer.ping()
-    }
-
-    /// Blocks the calling thread for good (test hook only).
-    static func blockForever() -> Never {
-        while true { sleep(3600) }
     }
 }

@@ -4,13 +4,12 @@ import Notify
 import OpenClawKit
 
 extension Daemon {
-    /// The notifier: its own runner (deliveries never wait for a slot behind `openclaw` commands,
-    /// nor hold one), outbox files in `<state dir>/notify-outbox`, figures and drops reported to
+    /// The notifier: its own runner (`DaemonDependencies.notifyRunner`), outbox files in `<state dir>/notify-outbox`, figures and drops reported to
     /// the healer, and the heartbeat sent only while the watchdog would be pinged.
-    static func makeNotifier(config: HealConfig, healer: Healer, gauge: HealthGauge, current: CurrentConfig) -> Notifier {
+    static func makeNotifier(config: HealConfig, runner: CommandRunner, healer: Healer, gauge: HealthGauge, current: CurrentConfig) -> Notifier {
         let directory = config.stateFile.deletingLastPathComponent + "/notify-outbox"
         return Notifier(
-            directory: directory, runner: CommandRunner(maxConcurrent: 4, outputCap: 64 << 10),
+            directory: directory, runner: runner,
             userAgent: "openclaw-self-heal/\(version)",
             healthy: { await loopIsHealthy(gauge: gauge, current: current, healer: healer) },
             onStatus: { targets, heartbeat in await healer.updateNotifyStatus(targets: targets, heartbeat: heartbeat) },

@@ -38,7 +38,7 @@ extension Daemon {
     /// Re-reads the config from where it came from. Invalid: nothing changes and every error is
     /// returned. Valid: the healer gets it and systemd hears RELOADING=1 then READY=1.
     static func reload(healer: Healer, source: DaemonConfigSource, current: CurrentConfig,
-                       notifier: SystemdNotifier, logger: Logger, notify: Notifier) async -> ReloadOutcome {
+                       notifier: any SystemdNotifying, logger: Logger, notify: Notifier) async -> ReloadOutcome {
         notifier.reloading()
         defer { notifier.ready(status: nil) }
         do {

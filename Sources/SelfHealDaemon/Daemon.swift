@@ -23,15 +23,21 @@ public final class Daemon: Sendable {
     let observer: any GatewayObserver
     let follower: LogFollower
     let feed: FailureFeed
-    let notifier: SystemdNotifier
+    let notifier: any SystemdNotifying
+    let dependencies: DaemonDependencies
     let listenOverride: Int32?
     /// `server.listen` as the config validated it, bound as it was parsed.
     let listenAddress: NetAddress.ListenAddress
     let shutdownRequested = Mutex<Bool>(false)
     let running = Mutex<RunningTasks>(RunningTasks())
     let lifecycle = Mutex(Lifecycle())
+    /// Why the daemon stops (the signal), set once a stop begins; what the state's stop record says.
+    let stopReason = Mutex<String?>(nil)
+    /// Opened once every service has started: ticks and failures from the log wait for it.
+    let gate = StartGate()
+    /// The daemon's parts, started in order and stopped in reverse (`Daemon+Services.swift`).
+    private let services = Mutex<ServiceGroup?>(nil)
     let current: CurrentConfig
-    let testHooks: TestHooks
     /// The outbox and delivery of notifications, and the dead-man heartbeat.
     let notify: Notifier
     let initialNotify: ResolvedNotify
@@ -44,16 +50,6 @@ public final class Daemon: Sendable {
     /// How long a stop waits for a tick in flight to end once it is cancelled.
     static let monitorStopBoundSec = 5
 
-    /// Whether `task` ends within `bound`. Not a task group: a group would wait for its child
-    /// awaiting `task.value`, which no cancellation ends, and so never give up at the bound.
-    static func finishes(_ task: Task<Void, Never>, within bound: Duration) async -> Bool {
-        await withCheckedContinuation { continuation in
-            let answer = ResumeOnce(continuation)
-            Task { await task.value; answer.resume(true) }
-            Task { try? await Task.sleep(for: bound); answer.resume(false) }
-        }
-    }
-
     struct RunningTasks {
         var monitor: Task<Void, Never>?
         var signals: SignalSources?
@@ -61,12 +57,15 @@ public final class Daemon: Sendable {
         var feed: Task<Void, Never>?
     }
 
-    /// Builds everything and fails with a readable message before anything listens.
-    public init(options: ServeOptions, logger: Logger) throws {
-        // Past a file-size limit (RLIMIT_FSIZE) a write fails with EFBIG and raises SIGXFSZ, whose
-        // default action ends the process. Ignored, the failed write becomes a fault in /status like
-        // any other. (Children get every signal reset to its default by ProcessSpawner.)
-        signal(SIGXFSZ, SIG_IGN)
+    /// The daemon `serve` runs: the real dependencies (`DaemonDependencies.production`).
+    public convenience init(options: ServeOptions, logger: Logger) throws {
+        try self.init(options: options, logger: logger,
+                      dependencies: .production(environment: ProcessInfo.processInfo.environment))
+    }
+
+    /// Builds everything from the config and what it is given, and fails with a readable message
+    /// before anything listens.
+    public init(options: ServeOptions, logger: Logger, dependencies: DaemonDependencies) throws {
         var source = DaemonConfigSource(options: options)
         self.logger = logger
         var loaded: DaemonConfigSource.Loaded
@@ -99,26 +98,16 @@ public final class Daemon: Sendable {
             throw StartupError("invalid config:\n" + failure.description, exitCode: StartupError.invalidConfig)
         }
 
-        // Socket activation first, before any child is spawned: libsystemd marks the passed
-        // descriptors close-on-exec while it takes them.
-        do {
-            self.listenOverride = try SocketActivation.listeningDescriptors().first
-        } catch {
-            throw StartupError("socket activation: \(error)")
-        }
-        // Every command passes `openclaw.maxOutputMiB` (`cron list --all --json` grows with the
-        // jobs, about 0.9 KiB each); the runner's own cap is only the ceiling of that key's range.
-        let runner = CommandRunner(maxConcurrent: 6, outputCap: 1024 << 20)
-        let childEnvironment = Daemon.childEnvironment(ProcessInfo.processInfo.environment)
-        let control = OpenClawControl(runner: runner, extraEnvironment: childEnvironment)
-        self.observer = OpenClawObserver(runner: runner, extraEnvironment: childEnvironment)
-        self.healer = Healer(config: config, control: control, clock: SystemClock(),
-                             version: Daemon.version, pid: getpid())
+        self.dependencies = dependencies
+        self.listenOverride = dependencies.listeningDescriptor
+        self.observer = dependencies.observer
+        self.healer = Healer(config: config, control: dependencies.control, clock: dependencies.clock,
+                             version: Daemon.version, pid: dependencies.processID)
         self.gauge = HealthGauge(startedAt: Date())
-        self.notifier = SystemdNotifier()
-        self.testHooks = TestHooks(environment: options.environment)
+        self.notifier = dependencies.systemd
         self.current = CurrentConfig(config)
-        self.notify = Daemon.makeNotifier(config: config, healer: healer, gauge: gauge, current: current)
+        self.notify = Daemon.makeNotifier(config: config, runner: dependencies.notifyRunner, healer: healer,
+                                          gauge: gauge, current: current)
 
         var serverConfiguration = HTTPServerConfiguration()
         serverConfiguration.maxConnections = config.server.maxConnections
@@ -148,13 +137,6 @@ public final class Daemon: Sendable {
             configuration: LogFollowerConfiguration(directory: config.openclaw.logDir, profile: config.openclaw.profile,
                                                     positionFile: stateDirectory + "/self-heal-logpos.json"),
             onFailure: { [feed] event in feed.send(event) })
-    }
-
-    /// What children need beyond the daemon's own environment: `systemctl --user` (the restart
-    /// fallback) needs XDG_RUNTIME_DIR, which a system unit does not set.
-    static func childEnvironment(_ environment: [String: String]) -> [String: String] {
-        guard environment["XDG_RUNTIME_DIR"] == nil else { return [:] }
-        return ["XDG_RUNTIME_DIR": "/run/user/\(getuid())"]
     }
 
     public struct StartupError: Error, CustomStringConvertible {
@@ -189,34 +171,11 @@ public final class Daemon: Sendable {
 
     /// Runs until SIGTERM/SIGINT; returns after a graceful stop.
     public func run() async throws {
-        for note in await healer.load() { logger.warning("\(note)") }
-        do {
-            if let fd = listenOverride {
-                try server.start(adoptingListeningDescriptor: fd)
-                logger.info("listening on a socket passed by systemd", metadata: ["address": "\(server.boundAddress)"])
-            } else {
-                try server.start(listen: listenAddress)
-                logger.info("listening", metadata: ["address": "\(server.boundAddress)"])
-            }
-        } catch {
-            throw StartupError("cannot listen: \(error)")
-        }
-        installSignalHandlers()
-        // READY=1 first: listening, state loaded. The watchdog starts after it, so systemd never
-        // sees WATCHDOG=1 from a service it does not consider started.
-        let snapshot = await healer.snapshot()
-        notifier.ready(status: StatusLine.render(snapshot, lastTick: nil))
-        let healer = self.healer
-        let feed = self.feed
-        running.withLock { $0.feed = Task { await feed.drain(into: healer) } }
-        follower.start()
-        startMonitor()
-        startWatchdog()
-        // Notifications last: nothing of it delays listening or the first tick. Messages owed from
-        // before a stop (saved in the state) reach the outbox as soon as it is attached.
-        await notify.apply(initialNotify, config: await healer.config.notify)
-        for note in notify.takeNotes() { logger.warning("\(note)") }
-        await healer.attachNoticeSink(notify)
+        let group = ServiceGroup(makeServices())
+        services.withLock { $0 = group }
+        try await group.start(stopDeadline: .seconds(Daemon.stopDeadlineSec))
+        gate.open()
+        if dependencies.handlesSignals { installSignalHandlers() }
         await withCheckedContinuation { continuation in
             let alreadyStopped = lifecycle.withLock { state -> Bool in
                 if state.stopped { return true }
@@ -227,7 +186,7 @@ public final class Daemon: Sendable {
         }
     }
 
-    /// Graceful stop: stop accepting, let in-flight responses finish, persist, audit the stop.
+    /// Graceful stop: the services stopped in reverse order, the stop recorded last.
     func shutdown(signal name: String) async {
         let first = shutdownRequested.withLock { requested -> Bool in
             defer { requested = true }
@@ -236,28 +195,20 @@ public final class Daemon: Sendable {
         guard first else { return }
         logger.info("stopping", metadata: ["signal": "\(name)"])
         notifier.stopping()
-        let tasks = running.withLock { tasks -> RunningTasks in
-            let copy = tasks
-            tasks = RunningTasks()
-            return copy
+        stopReason.withLock { $0 = "received \(name)" }
+        // The services in reverse order under one deadline: watchdog, listener, monitor,
+        // notifications, log follower, failure feed, and last the state saved with the stop
+        // record, so nothing the daemon does follows the recorded stop.
+        // Taken, not kept: the services hold the daemon, and a stopped group is not needed again.
+        let group = services.withLock { group in
+            defer { group = nil }
+            return group
         }
-        tasks.watchdog?.stop()
-        tasks.monitor?.cancel()
-        await server.stop(gracePeriod: .seconds(5))
-        // A tick already under way is cancelled (its commands' process groups are killed) and
-        // awaited, so nothing it would save, audit or do can follow the recorded stop. Bounded:
-        // a tick that does not end within the bound is left to systemd's TimeoutStopSec.
-        if let monitor = tasks.monitor, await !Daemon.finishes(monitor, within: .seconds(Daemon.monitorStopBoundSec)) {
-            logger.warning("the monitor tick did not end within \(Daemon.monitorStopBoundSec) s of the stop")
+        let late = await group?.stop(within: .seconds(Daemon.stopDeadlineSec)) ?? []
+        for name in late {
+            logger.warning("the \(name) did not stop in time (\(Daemon.monitorStopBoundSec) s for the monitor, \(Daemon.stopDeadlineSec) s in all)")
         }
-        // A delivery under way finishes first, so what was delivered is recorded as delivered.
-        await notify.stop()
-        follower.stop()
-        // Failures the follower already read still reach the healer before the state is saved.
-        feed.finish()
-        await tasks.feed?.value
-        await healer.recordShutdown(reason: "received \(name)")
-        tasks.signals?.cancelAll()
+        running.withLock { $0.signals }?.cancelAll()
         let waiter = lifecycle.withLock { state -> CheckedContinuation<Void, Never>? in
             state.stopped = true
             defer { state.waiter = nil }

@@ -9,14 +9,13 @@ struct ClientOptions: ParsableArguments {
     @Option(name: .long, help: "The daemon's base URL (default: from server.listen).")
     var url: String?
 
-    @Option(name: .long, help: "Config file, to find server.listen and server.tokenFile.")
-    var config: String?
+    @OptionGroup var configFile: ConfigFileOption<ClientOptions>
 
     @Option(name: .long, help: "File holding the bearer token (default: server.tokenFile).")
     var tokenFile: String?
 
     func resolvedConfig() throws -> HealConfig {
-        let options = ServeOptions(configPath: config, environment: ProcessInfo.processInfo.environment)
+        let options = ServeOptions(configPath: configFile.config, environment: ProcessInfo.processInfo.environment)
         do {
             return try DaemonConfigSource(options: options).load().config
         } catch {
@@ -51,6 +50,31 @@ struct ClientOptions: ParsableArguments {
     }
 }
 
+extension ClientOptions: ConfigFileUse {
+    static let help = "Config file, to find server.listen and server.tokenFile."
+}
+
+extension ClientOptions {
+    /// Sends `target` with the bearer token and returns the daemon's successful answer.
+    func send(_ method: String, _ target: String) throws -> ControlClient.Response {
+        let connection = try client()
+        let token = try token()
+        let response = try request { try connection.request(method, target, token: token) }
+        try Self.check(response)
+        return response
+    }
+
+    /// Maps a daemon's HTTP answer to a CLIError when it is not a success.
+    static func check(_ response: ControlClient.Response) throws {
+        switch response.status {
+        case 200..<300: return
+        case 401: throw CLIError("the daemon refused the token: \(response.text)", code: 4)
+        case 422, 400, 404: throw CLIError(response.text, code: 1)
+        default: throw CLIError("the daemon answered \(response.status): \(response.text)", code: 2)
+        }
+    }
+}
+
 struct CLIError: Error, CustomStringConvertible {
     var description: String
     var code: Int32
@@ -64,13 +88,12 @@ extension ParsableCommand {
         return ExitCode(error.code)
     }
 
-    /// Maps a daemon's HTTP answer to a CLIError when it is not a success.
-    func check(_ response: ControlClient.Response) throws {
-        switch response.status {
-        case 200..<300: return
-        case 401: throw CLIError("the daemon refused the token: \(response.text)", code: 4)
-        case 422, 400, 404: throw CLIError(response.text, code: 1)
-        default: throw CLIError("the daemon answered \(response.status): \(response.text)", code: 2)
+    /// Runs `body`; a `CLIError` is printed to stderr and becomes the exit code.
+    func reportingFailures(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as CLIError {
+            throw fail(error)
         }
     }
 }

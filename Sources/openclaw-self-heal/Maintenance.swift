@@ -16,7 +16,7 @@ struct Pause: ParsableCommand {
     var reason: String?
 
     func run() throws {
-        do {
+        try reportingFailures {
             var target = "/pause"
             var query: [String] = []
             if let duration {
@@ -27,13 +27,7 @@ struct Pause: ParsableCommand {
             }
             if let reason { query.append("reason=" + DurationText.queryEscape(reason)) }
             if !query.isEmpty { target += "?" + query.joined(separator: "&") }
-            let connection = try client.client()
-            let token = try client.token()
-            let response = try request { try connection.request("POST", target, token: token) }
-            try check(response)
-            print(response.text)
-        } catch let error as CLIError {
-            throw fail(error)
+            print(try client.send("POST", target).text)
         }
     }
 }
@@ -44,15 +38,7 @@ struct Resume: ParsableCommand {
     @OptionGroup var client: ClientOptions
 
     func run() throws {
-        do {
-            let connection = try client.client()
-            let token = try client.token()
-            let response = try request { try connection.request("POST", "/resume", token: token) }
-            try check(response)
-            print(response.text)
-        } catch let error as CLIError {
-            throw fail(error)
-        }
+        try reportingFailures { print(try client.send("POST", "/resume").text) }
     }
 }
 

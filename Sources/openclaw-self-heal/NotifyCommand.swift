@@ -15,14 +15,13 @@ struct NotifyTest: AsyncParsableCommand {
         commandName: "test",
         abstract: "Send a test message to each notification target now (not through the outbox) and print, per target, delivered or the error.")
 
-    @Option(name: .long, help: "Config file (default: as serve finds it).")
-    var config: String?
+    @OptionGroup var configFile: ConfigFileOption<NotifyTest>
 
     @Option(name: .long, help: "Only this target (its name).")
     var target: String?
 
     func run() async throws {
-        let options = ServeOptions(configPath: config, environment: ProcessInfo.processInfo.environment)
+        let options = ServeOptions(configPath: configFile.config, environment: ProcessInfo.processInfo.environment)
         let loaded: HealConfig
         do {
             loaded = try DaemonConfigSource(options: options).load().config
@@ -52,4 +51,8 @@ struct NotifyTest: AsyncParsableCommand {
         }
         if failed { throw ExitCode(1) }
     }
+}
+
+extension NotifyTest: ConfigFileUse {
+    static let help = "Config file (default: as serve finds it)."
 }

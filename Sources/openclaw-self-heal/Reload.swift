@@ -10,15 +10,7 @@ struct Reload: ParsableCommand {
     @OptionGroup var client: ClientOptions
 
     func run() throws {
-        do {
-            let connection = try client.client()
-            let token = try client.token()
-            let response = try request { try connection.request("POST", "/reload", token: token) }
-            try check(response)
-            print(response.text)
-        } catch let error as CLIError {
-            throw fail(error)
-        }
+        try reportingFailures { print(try client.send("POST", "/reload").text) }
     }
 }
 
@@ -32,20 +24,14 @@ struct Probe: ParsableCommand {
     var model: String?
 
     func run() throws {
-        do {
-            let connection = try client.client()
-            let token = try client.token()
+        try reportingFailures {
             var target = "/probe"
             if let model {
                 // What a query may hold unencoded, less the three that would split or change it.
                 let encoded = PercentEncoding.encode(model, keeping: "-._~!$'()*,;:@/?")
                 target += "?model=" + encoded
             }
-            let response = try request { try connection.request("POST", target, token: token) }
-            try check(response)
-            print(response.text)
-        } catch let error as CLIError {
-            throw fail(error)
+            print(try client.send("POST", target).text)
         }
     }
 }

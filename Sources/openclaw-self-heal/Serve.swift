@@ -9,8 +9,7 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the daemon: monitor the gateway, heal, and serve the HTTP control surface.")
 
-    @Option(name: .long, help: "JSON5 config file (default: the plugin entry in openclaw.json, then built-in defaults).")
-    var config: String?
+    @OptionGroup var configFile: ConfigFileOption<Serve>
 
     @Option(name: .long, help: "Listen address HOST:PORT ([::1]:PORT for IPv6; port 0 picks a free one).")
     var listen: String?
@@ -39,7 +38,7 @@ struct Serve: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         SystemdLogHandler.bootstrap(level: level, environment: environment)
         let logger = Logger(label: "openclaw-self-heal")
-        let options = ServeOptions(configPath: config, listen: listen, openclawBin: openclawBin,
+        let options = ServeOptions(configPath: configFile.config, listen: listen, openclawBin: openclawBin,
                                    stateDir: stateDir, dryRun: dryRun, environment: environment)
         do {
             let daemon = try Daemon(options: options, logger: logger)
@@ -52,4 +51,8 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(1)
         }
     }
+}
+
+extension Serve: ConfigFileUse {
+    static let help = "JSON5 config file (default: the plugin entry in openclaw.json, then built-in defaults)."
 }

@@ -13,10 +13,10 @@ struct Status: ParsableCommand {
     var json = false
 
     func run() throws {
-        do {
+        try reportingFailures {
             let connection = try client.client()
             let response = try request { try connection.request("GET", "/status") }
-            try check(response)
+            try ClientOptions.check(response)
             if json {
                 print(response.text)
                 return
@@ -25,8 +25,6 @@ struct Status: ParsableCommand {
             let events = try? connection.request("GET", "/events?limit=5")
             let records = events.flatMap { try? StatusSummary.decodeEvents($0.body) } ?? []
             print(StatusSummary.render(snapshot, recentActions: records), terminator: "")
-        } catch let error as CLIError {
-            throw fail(error)
         }
     }
 }

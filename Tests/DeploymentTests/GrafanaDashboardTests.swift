@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `deploy/grafana/openclaw-self-heal.json`: importable as is, and every panel's query runs without
 /// error and returns data against a real Prometheus that scraped the daemon.
@@ -60,7 +61,7 @@ struct GrafanaDashboardTests {
         try daemon.logRateLimit(provider: "anthropic", model: "claude-opus-4-6", runId: "run-grafana-1")
         #expect(daemon.waitForCooledAndRepinned("anthropic/claude-opus-4-6"), "\(daemon.status())")
 
-        let port = try freeLoopbackPort()
+        let port = try FreePort.pick()
         let dir = daemon.directory + "/prometheus"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try """

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The shipped system unit (`deploy/openclaw-self-heal.service`, `.socket`) under a real systemd.
 @Suite(.serialized)
@@ -145,7 +146,7 @@ struct SystemUnitTests {
             try fixture.install(ns)
             // The shipped socket listens on 9477; here a free port, so a run never collides with
             // another daemon on the machine.
-            let port = try freeLoopbackPort()
+            let port = try FreePort.pick()
             try ns.addDropIn(SystemUnitFixture.socket, "port", "[Socket]\nListenStream=\nListenStream=127.0.0.1:\(port)\n")
             try ns.systemctl(["start", SystemUnitFixture.socket])
             #expect(try ns.property(SystemUnitFixture.service, "ActiveState") == "inactive")

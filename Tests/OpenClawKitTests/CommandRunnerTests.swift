@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 @testable import OpenClawKit
+import TestSupport
 
 /// The runner against real child processes (`/bin/sh` plays the misbehaving program).
 @Suite struct CommandRunnerTests {

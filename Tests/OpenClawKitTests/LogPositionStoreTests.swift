@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import OpenClawKit
+import TestSupport
 
 @Suite struct LogPositionStoreTests {
     @Test func savesAndLoadsAPosition() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SelfHealDaemon
+import TestSupport
 
 /// The `openclaw-self-heal` commands as a user types them, against a running daemon.
 @Suite(.serialized)

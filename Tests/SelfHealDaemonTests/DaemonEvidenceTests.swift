@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SelfHealDaemon
+import TestSupport
 
 /// Issue 13 end to end: the built daemon against the test double, reading the gateway's own
 /// evidence (counts, reasons, origins, failover decisions, reset times, pins, the whole config).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SelfHealDaemon
+import TestSupport
 
 /// The built daemon against the OpenClaw test double: failures seen in the gateway's log turn
 /// into cooldowns and into real commands.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SelfHealDaemon
+import TestSupport
 
 /// Issue 12 end to end: the built daemon against the OpenClaw test double, one rule per test.
 /// Waits are generous (the test double is a Python process per command); none is a speed check.

@@ -1,8 +1,10 @@
 import Foundation
+import OpenClawKit
 import SelfHealDaemon
 import Testing
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// Notifications through the built daemon, against local receivers on 127.0.0.1: incidents sent
@@ -41,8 +43,7 @@ struct DaemonNotifyTests {
     }
 
     static func writeScenario(_ daemon: HardeningRestartableDaemon, _ scenario: [String: Any]) throws {
-        let data = try JSONSerialization.data(withJSONObject: scenario, options: [.sortedKeys])
-        try data.write(to: URL(fileURLWithPath: daemon.scenarioDirectory + "/scenario.json"), options: .atomic)
+        try FakeOpenClawScenario(directory: daemon.scenarioDirectory).write(scenario)
     }
 
     @Test func oneFiringOneReminderOneResolvedAcrossSigtermAndSigkill() throws {
@@ -300,32 +301,36 @@ struct DaemonNotifyTests {
         _ = token
     }
 
-    @Test func theHeartbeatIsSentWhileTheHealerIsHealthyAndStopsWhenItsLoopWedges() throws {
+    /// In process, with an observer that never answers after two ticks (a wedged loop).
+    @Test func theHeartbeatIsSentWhileTheHealerIsHealthyAndStopsWhenItsLoopWedges() async throws {
         let receiverDir = NSTemporaryDirectory() + "self-heal-recv-\(UUID().uuidString.prefix(8))"
         let receiver = NotifyReceiver(directory: receiverDir, name: "hb")
         try receiver.start()
         defer { receiver.stop() }
         let pingPath = "/ping/SECRET-uuid-0b1e"
-        let daemon = try DaemonProcess(config: TestConfig.json5(commandTimeoutSec: 1, extra: """
+        let daemon = try InProcessDaemon(config: TestConfig.json5(commandTimeoutSec: 1, extra: """
             notify: { heartbeat: { urlFile: "$DIR/hb.url", intervalSec: 10 } },
-            """), arguments: ["--openclaw-bin", DaemonProcess.fakeOpenClaw],
-            environment: ["OPENCLAW_SELF_HEAL_TEST_WEDGE_AFTER_TICKS": "2"])
-        try Self.writeSecret("http://127.0.0.1:\(receiver.port)\(pingPath)", to: daemon.directory + "/hb.url")
+            """), openclawBin: DaemonProcess.fakeOpenClaw, prepare: { directory in
+                try Self.writeSecret("http://127.0.0.1:\(receiver.port)\(pingPath)", to: directory + "/hb.url")
+            }, dependencies: { runner, environment in
+                DaemonDependencies(control: OpenClawControl(runner: runner, extraEnvironment: environment),
+                                   observer: WedgingObserver(wrapped: OpenClawObserver(runner: runner, extraEnvironment: environment), ticks: 2))
+            })
         let started = Date()
-        try daemon.start()
-        defer { daemon.stop() }
-        let address = try daemon.waitForListening()
-        #expect(DaemonProcess.eventually(timeout: 15) { receiver.requests().count >= 2 }, "\(receiver.requests())")
+        let address = try await daemon.start()
+        #expect(await InProcessDaemon.eventually(timeout: .seconds(15)) { receiver.requests().count >= 2 }, "\(receiver.requests())")
         // The loop wedged after two ticks; once past the watchdog's bound (12 s) no more pings.
-        Thread.sleep(forTimeInterval: max(0, 26 - Date().timeIntervalSince(started)))
+        try await Task.sleep(for: .seconds(max(0, 26 - Date().timeIntervalSince(started))))
         let pings = receiver.requests()
         #expect(pings.count == 2, "\(pings.count) pings")
         #expect(pings.allSatisfy { $0["method"] as? String == "GET" && $0["path"] as? String == pingPath })
-        let status = try JSONSerialization.jsonObject(with: Data(try daemon.client(address).request("GET", "/status").body)) as? [String: Any]
+        let body = try await InProcessDaemon.request(address, "GET", "/status").body
+        let status = try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
         let hb = (status?["notify"] as? [String: Any])?["heartbeat"] as? [String: Any]
         #expect(hb?["sent"] as? Int == 2)
-        #expect(!String(decoding: try daemon.client(address).request("GET", "/status").body, as: UTF8.self).contains("SECRET-uuid"))
-        #expect(!daemon.stderr.contains("SECRET-uuid"))
+        #expect(!String(decoding: try await InProcessDaemon.request(address, "GET", "/status").body, as: UTF8.self).contains("SECRET-uuid"))
+        #expect(!daemon.log.text.contains("SECRET-uuid"))
+        await daemon.stop()
     }
 
     @Test func secretFilesAreCheckedAtStartAndOnReload() throws {

@@ -3,6 +3,7 @@ import Testing
 @testable import SelfHealDaemon
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// `/metrics` and `/status` as Prometheus sees them: promtool's linter, then a real Prometheus

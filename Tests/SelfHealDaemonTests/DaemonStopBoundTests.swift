@@ -5,11 +5,11 @@ import Testing
 @Suite struct DaemonStopBoundTests {
     @Test func aFinishedTaskIsSeenAtOnceAndAHungOneGivesUpAtTheBound() async {
         let quick = Task<Void, Never> {}
-        #expect(await Daemon.finishes(quick, within: .seconds(5)))
+        #expect(await ServiceGroup.finishes(quick, within: .seconds(5)))
         let hung = Task<Void, Never> { while !Task.isCancelled { try? await Task.sleep(for: .seconds(60)) } }
         let clock = ContinuousClock()
         let started = clock.now
-        #expect(await !Daemon.finishes(hung, within: .milliseconds(200)))
+        #expect(await !ServiceGroup.finishes(hung, within: .milliseconds(200)))
         #expect(clock.now - started < .seconds(30), "the bound was not kept")
         hung.cancel()
     }

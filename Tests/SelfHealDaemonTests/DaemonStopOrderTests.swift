@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A stop that arrives while a tick is under way: the tick is cancelled (its hanging command's
 /// process group killed, not waited for until its timeout) and awaited, and the stop record is

@@ -1,8 +1,10 @@
 import Foundation
+import OpenClawKit
 import Testing
 @testable import SelfHealDaemon
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// The built binary under the systemd notify protocol (a datagram socket of ours as
@@ -10,7 +12,7 @@ import Glibc
 @Suite(.serialized)
 struct DaemonSystemdTests {
     @Test func notifySequenceAcrossStartReloadAndStop() throws {
-        let listener = try NotifyListener()
+        let listener = try NotifySocketListener()
         defer { listener.close() }
         let daemon = try DaemonProcess(
             config: TestConfig.json5(),
@@ -42,30 +44,32 @@ struct DaemonSystemdTests {
         #expect(sequence.contains { $0.hasPrefix("MONOTONIC_USEC=") })
     }
 
-    @Test func watchdogPingsStopWhenTheMonitorLoopWedges() throws {
-        let listener = try NotifyListener()
-        defer { listener.close() }
-        let daemon = try DaemonProcess(
-            config: TestConfig.json5(intervalSec: 1, commandTimeoutSec: 1),
-            arguments: ["--openclaw-bin", "/nonexistent/openclaw"],
-            environment: ["NOTIFY_SOCKET": listener.path, "WATCHDOG_USEC": "2000000",
-                          "OPENCLAW_SELF_HEAL_TEST_WEDGE_AFTER_TICKS": "2"])
-        try daemon.start()
-        _ = try daemon.waitForListening()
-        #expect(DaemonProcess.eventually(timeout: 10) { daemon.stderr.contains("wedging the monitor loop") })
-        let wedgedAt = Date()
+    /// In process: the daemon with a recorder for systemd and a 2 s watchdog, and an observer that
+    /// never answers after two ticks, as a deadlocked tick would.
+    @Test func watchdogPingsStopWhenTheMonitorLoopWedges() async throws {
+        let systemd = TimedSystemdRecorder()
+        var wedging: WedgingObserver?
+        let daemon = try InProcessDaemon(config: TestConfig.json5(intervalSec: 1, commandTimeoutSec: 1)) { runner, environment in
+            let observer = WedgingObserver(wrapped: OpenClawObserver(runner: runner, extraEnvironment: environment), ticks: 2)
+            wedging = observer
+            return DaemonDependencies(control: OpenClawControl(runner: runner, extraEnvironment: environment), observer: observer,
+                                      systemd: systemd, watchdogInterval: .seconds(2))
+        }
+        _ = try await daemon.start()
+        #expect(await InProcessDaemon.eventually(timeout: .seconds(10)) { wedging?.count.wedged != nil })
+        let wedgedAt = wedging?.count.wedged ?? Date()
         // The tick bound for a 1 s command timeout is 12 s; after it the pings must stop.
         let bound = MonitorProgress.tickBound(commandTimeoutSec: 1)
-        Thread.sleep(forTimeInterval: bound + 3)
-        let pings = listener.timedMessages.filter { $0.1.contains("WATCHDOG=1") }.map(\.0)
+        try await Task.sleep(for: .seconds(bound + 3))
+        let pings = systemd.timedMessages.filter { $0.1.contains("WATCHDOG=1") }.map(\.0)
         #expect(!pings.isEmpty)
         let late = pings.filter { $0 > wedgedAt.addingTimeInterval(bound + 1.5) }
         #expect(late.isEmpty, "pings continued \(late.count) times after the loop wedged")
-        kill(daemon.process.processIdentifier, SIGKILL)
+        await daemon.stop()
     }
 
     @Test func watchdogKeepsPingingWhileACommandWaitsOnItsTimeout() throws {
-        let listener = try NotifyListener()
+        let listener = try NotifySocketListener()
         defer { listener.close() }
         let daemon = try DaemonProcess(
             config: TestConfig.json5(intervalSec: 1, commandTimeoutSec: 4),
@@ -108,25 +112,5 @@ struct DaemonSystemdTests {
             (try? client.request("GET", "/health").status) == 200
         })
         #expect(daemon.stderr.contains("socket passed by systemd"))
-    }
-}
-
-/// A loopback port that was free a moment ago.
-enum FreePort {
-    static func pick() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
-            }
-        }
-        guard ok else { throw DaemonProcess.Failure("cannot pick a free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// SIGKILL at random moments while failure events pour in (each one a decision, a state save and
@@ -54,8 +55,7 @@ struct HardeningCrashConsistencyTests {
         let daemon = try HardeningRestartableDaemon(config: Self.config(), port: port)
         defer { daemon.stop() }
         try "{ gateway: { mode: 'local' } }\n".write(toFile: daemon.directory + "/openclaw.json", atomically: true, encoding: .utf8)
-        let scenario = try JSONSerialization.data(withJSONObject: Self.scenario(), options: [.prettyPrinted])
-        try scenario.write(to: URL(fileURLWithPath: daemon.scenarioDirectory + "/scenario.json"))
+        try FakeOpenClawScenario(directory: daemon.scenarioDirectory).write(Self.scenario())
 
         var check = HardeningCrashCheck(stateDirectory: daemon.stateDirectory, scenarioDirectory: daemon.scenarioDirectory,
                                         fallbackModel: Self.fallback)

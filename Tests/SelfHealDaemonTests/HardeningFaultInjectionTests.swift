@@ -3,6 +3,7 @@ import Testing
 @testable import HealCore
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// Faults injected through the OpenClaw test double and the file system while the daemon runs:
@@ -18,8 +19,8 @@ struct HardeningFaultInjectionTests {
     func startDaemon(extra: String = "", openclaw: String = "", server: String = "", commandTimeoutSec: Int = 2,
                      executable: String? = nil, prefixArguments: [String] = [],
                      scenario: [String: Any] = healthyScenario,
-                     openclawJSON: String = "{ gateway: { mode: 'local' } }\n") throws -> (HardeningDaemon, HardeningScenario, String) {
-        var scenarioFiles: HardeningScenario?
+                     openclawJSON: String = "{ gateway: { mode: 'local' } }\n") throws -> (HardeningDaemon, FakeOpenClawScenario, String) {
+        var scenarioFiles: FakeOpenClawScenario?
         let daemon = try HardeningDaemon.start(server: server, extra: extra, openclaw: openclaw, intervalSec: 1,
                                                commandTimeoutSec: commandTimeoutSec,
                                                openclawBin: "$DIR/bin/openclaw", executable: executable,
@@ -27,7 +28,7 @@ struct HardeningFaultInjectionTests {
             try FileManager.default.createDirectory(atPath: dir + "/bin", withIntermediateDirectories: true)
             try FileManager.default.copyItem(atPath: DaemonProcess.fakeOpenClaw, toPath: dir + "/bin/openclaw")
             try openclawJSON.write(toFile: dir + "/openclaw.json", atomically: true, encoding: .utf8)
-            let files = HardeningScenario(directory: dir + "/scenario")
+            let files = FakeOpenClawScenario(directory: dir + "/scenario")
             try files.write(scenario)
             scenarioFiles = files
         }

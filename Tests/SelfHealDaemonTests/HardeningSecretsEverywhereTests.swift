@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Secrets in the shapes the regex redactor missed (after `:`, `.`, `_`, `=`, `%3D` or a letter,
 /// `authorization:Bearer`, JWTs, AWS keys with their secret, GitHub tokens after `repo:`, a
@@ -53,10 +54,10 @@ struct HardeningSecretsEverywhereTests {
             extra: "autoFix: { disableFailingCrons: true, cronFailThreshold: 1, disableFailingPlugins: true, issueRepo: \"owner/repo\" },",
             prepare: { dir in
                 try "{ gateway: { mode: 'local' } }\n".write(toFile: dir + "/openclaw.json", atomically: true, encoding: .utf8)
-                try HardeningScenario(directory: dir + "/scenario").write(scenario)
+                try FakeOpenClawScenario(directory: dir + "/scenario").write(scenario)
             })
         defer { daemon.stop() }
-        let files = HardeningScenario(directory: daemon.directory + "/scenario")
+        let files = FakeOpenClawScenario(directory: daemon.directory + "/scenario")
         let token = daemon.process.token
 
         // The gateway's log: a failure line naming the session, and a plain error line.
@@ -86,10 +87,10 @@ struct HardeningSecretsEverywhereTests {
         let posted = try daemon.client.request("POST", "/events", token: token, body: Array(event))
         #expect([202, 400].contains(posted.status), "\(posted.status) \(posted.text)")
         let acted = DaemonProcess.eventually(timeout: 20) {
-            files.calls.contains { $0.argv.starts(with: ["cron", "disable"]) }
-                && (files.read()["issues"] as? [[String: Any]] ?? []).count >= 1
+            files.records.contains { $0.argv.starts(with: ["cron", "disable"]) }
+                && (files.contents["issues"] as? [[String: Any]] ?? []).count >= 1
         }
-        #expect(acted, "the healer did not act: \(files.calls.map(\.argv))")
+        #expect(acted, "the healer did not act: \(files.records.map(\.argv))")
         usleep(1_500_000)
         var places: [String: String] = [:]
         for path in ["/status", "/events?limit=1000", "/metrics", "/health", "/status?format=prometheus"] {
@@ -111,9 +112,9 @@ struct HardeningSecretsEverywhereTests {
                 places["file \(name)"] = String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data(), as: UTF8.self)
             }
         }
-        let issues = files.read()["issues"] as? [[String: Any]] ?? []
+        let issues = files.contents["issues"] as? [[String: Any]] ?? []
         places["issues"] = issues.map { "\($0["title"] ?? "") \($0["body"] ?? "")" }.joined(separator: "\n")
-        places["gh argv"] = files.calls.filter { $0.tool == "gh" }.flatMap(\.argv).joined(separator: "\n")
+        places["gh argv"] = files.records.filter { $0.tool == "gh" }.flatMap(\.argv).joined(separator: "\n")
         var leaks: [String] = []
         for (place, text) in places.sorted(by: { $0.key < $1.key }) {
             for secret in secrets + [token] where text.contains(secret) {
@@ -125,7 +126,7 @@ struct HardeningSecretsEverywhereTests {
         #expect(places["file self-heal-audit.jsonl"]?.contains("[REDACTED]") == true)
         // The session whose key holds a key was refused, not repinned, and said so (redacted).
         #expect(places["file self-heal-audit.jsonl"]?.contains("agent:main:sk-[REDACTED]") == true)
-        #expect(!files.calls.contains { $0.argv.starts(with: ["gateway", "call", "sessions.patch"]) && $0.argv.joined().contains("agent:main:sk-") })
+        #expect(!files.records.contains { $0.argv.starts(with: ["gateway", "call", "sessions.patch"]) && $0.argv.joined().contains("agent:main:sk-") })
         HardeningScale.record("secrets-everywhere", ["secretsPlanted": secrets.count + 1, "placesSearched": places.count,
                                                      "places": places.keys.sorted(), "leaks": leaks.count])
     }

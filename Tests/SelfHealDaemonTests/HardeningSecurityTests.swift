@@ -2,6 +2,7 @@ import Foundation
 import Testing
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// Who may change things, what reaches a command line, who may read the files, and where secrets
@@ -99,10 +100,10 @@ struct HardeningSecurityTests {
             modelOrder: [model, "openai/gpt-5.2"],
             prepare: { dir in
                 try "{ gateway: { mode: 'local' } }\n".write(toFile: dir + "/openclaw.json", atomically: true, encoding: .utf8)
-                try HardeningScenario(directory: dir + "/scenario").write(scenario)
+                try FakeOpenClawScenario(directory: dir + "/scenario").write(scenario)
             })
         defer { daemon.stop() }
-        let files = HardeningScenario(directory: daemon.directory + "/scenario")
+        let files = FakeOpenClawScenario(directory: daemon.directory + "/scenario")
 
         // The guard opens and the session's strict pin is known only once a tick has observed them
         // (issue 13): the failure comes after the first tick.
@@ -119,13 +120,13 @@ struct HardeningSecurityTests {
         #expect(probe.status == 200, "\(probe.text)")
 
         let done = DaemonProcess.eventually(timeout: 20) {
-            let calls = files.calls
+            let calls = files.records
             return calls.contains { $0.argv.starts(with: ["cron", "disable"]) }
                 && calls.contains { $0.argv.starts(with: ["plugins", "disable"]) }
                 && calls.contains { $0.argv.contains("sessions.patch") }
                 && calls.filter { $0.tool == "gh" }.count >= 2
         }
-        let calls = files.calls
+        let calls = files.records
         #expect(done, "not every action ran: \(calls.map(\.argv))")
         #expect(calls.contains { $0.argv == ["cron", "disable", cronID] }, "cron id not verbatim: \(calls.filter { $0.argv.first == "cron" }.map(\.argv))")
         #expect(calls.contains { $0.argv.starts(with: ["plugins", "disable"]) && $0.argv.contains(pluginID) },
@@ -135,7 +136,7 @@ struct HardeningSecurityTests {
         let decoded = params.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] }
         #expect(decoded?["key"] == sessionKey, "session key not verbatim: \(params ?? "none")")
         #expect(calls.contains { $0.argv.contains("infer") && $0.argv.contains(model) }, "model id not verbatim in the probe")
-        let issues = files.read()["issues"] as? [[String: Any]] ?? []
+        let issues = files.contents["issues"] as? [[String: Any]] ?? []
         #expect(issues.contains { ($0["body"] as? String)?.contains(payload) == true }, "the issue body lost the error text")
         #expect(!FileManager.default.fileExists(atPath: canary), "a shell ran one of the payloads")
 
@@ -185,10 +186,10 @@ struct HardeningSecurityTests {
             extra: "autoFix: { disableFailingCrons: true, cronFailThreshold: 1, disableFailingPlugins: true, issueRepo: \"owner/repo\" },",
             prepare: { dir in
                 try "{ gateway: { mode: 'local' } }\n".write(toFile: dir + "/openclaw.json", atomically: true, encoding: .utf8)
-                try HardeningScenario(directory: dir + "/scenario").write(scenario)
+                try FakeOpenClawScenario(directory: dir + "/scenario").write(scenario)
             })
         defer { daemon.stop() }
-        let files = HardeningScenario(directory: daemon.directory + "/scenario")
+        let files = FakeOpenClawScenario(directory: daemon.directory + "/scenario")
         let token = daemon.process.token
 
         let event = try JSONSerialization.data(withJSONObject: ["model": "openai/gpt-5.2", "error": leaky, "sessionKey": "agent:main:x"])
@@ -196,9 +197,9 @@ struct HardeningSecurityTests {
         // A caller guessing with a secret as the token.
         _ = try rawRequest(daemon, method: "POST", path: "/reload", authorization: "Bearer \(secrets[2])")
         let filed = DaemonProcess.eventually(timeout: 20) {
-            (files.read()["issues"] as? [[String: Any]] ?? []).count >= 2 && files.calls.contains { $0.argv.starts(with: ["cron", "disable"]) }
+            (files.contents["issues"] as? [[String: Any]] ?? []).count >= 2 && files.records.contains { $0.argv.starts(with: ["cron", "disable"]) }
         }
-        #expect(filed, "the issues were not filed: \(files.calls.map(\.argv))")
+        #expect(filed, "the issues were not filed: \(files.records.map(\.argv))")
         let statusBody = try daemon.client.request("GET", "/status").text
         let eventsBody = try daemon.client.request("GET", "/events?limit=500").text
         let metricsBody = try daemon.client.request("GET", "/metrics").text
@@ -213,9 +214,9 @@ struct HardeningSecurityTests {
             "metrics file": (try? String(contentsOfFile: daemon.directory + "/metrics.jsonl", encoding: .utf8)) ?? "",
             "GET /status": statusBody, "GET /events": eventsBody, "GET /metrics": metricsBody,
         ]
-        let issues = files.read()["issues"] as? [[String: Any]] ?? []
+        let issues = files.contents["issues"] as? [[String: Any]] ?? []
         places["issue titles and bodies"] = issues.map { "\($0["title"] ?? "") \($0["body"] ?? "")" }.joined(separator: "\n")
-        places["gh argv"] = files.calls.filter { $0.tool == "gh" }.flatMap(\.argv).joined(separator: "\n")
+        places["gh argv"] = files.records.filter { $0.tool == "gh" }.flatMap(\.argv).joined(separator: "\n")
         var leaks: [String] = []
         for (place, text) in places {
             for secret in secrets + [token] where text.contains(secret) {

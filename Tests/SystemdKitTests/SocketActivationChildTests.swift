@@ -44,7 +44,7 @@ import TestSupport
     /// connection (or datagram), and returns what the probe wrote.
     private func runProbe(datagram: Bool) throws -> String? {
         let activate = try #require(ExternalTool.find("systemd-socket-activate"))
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory("sdk-test")
         defer { directory.remove() }
         let socketPath = directory.url.appendingPathComponent("probe.sock").path
         let outputPath = directory.url.appendingPathComponent("probe.txt").path

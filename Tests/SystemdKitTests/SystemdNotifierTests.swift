@@ -58,7 +58,7 @@ extension EnvironmentMutatingTests {
         }
 
         @Test func reportsTheErrorWhenNobodyListens() throws {
-            let directory = try TemporaryDirectory()
+            let directory = TemporaryDirectory("sdk-test")
             defer { directory.remove() }
             let path = directory.url.appendingPathComponent("gone.sock").path
             withEnvironment(["NOTIFY_SOCKET": path]) {

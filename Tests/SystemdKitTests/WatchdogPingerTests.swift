@@ -2,6 +2,7 @@ import Logging
 import Synchronization
 import Testing
 @testable import SystemdKit
+import TestSupport
 
 /// The watchdog pings only while the injected health check passes within its deadline. Rounds are
 /// short (250 ms) but the check deadline is generous (120 ms for an answer that takes

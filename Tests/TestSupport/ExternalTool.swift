@@ -78,18 +78,3 @@ public enum Repository {
         root.appendingPathComponent("deploy").appendingPathComponent(relative)
     }
 }
-
-/// A fresh temporary directory, removed by `remove()`.
-public struct TemporaryDirectory: Sendable {
-    public let url: URL
-
-    public init() throws {
-        url = URL(fileURLWithPath: NSTemporaryDirectory())
-            .appendingPathComponent("sdk-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    public func remove() {
-        try? FileManager.default.removeItem(at: url)
-    }
-}

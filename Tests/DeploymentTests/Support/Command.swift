@@ -121,26 +121,6 @@ func eventually(timeout: TimeInterval, interval: TimeInterval = 0.2, _ condition
     return try condition()
 }
 
-/// A loopback TCP port nobody listens on right now.
-func freeLoopbackPort() throws -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { throw TestFailure("socket: errno \(errno)") }
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer -> Int32 in
-            guard bind(fd, pointer, length) == 0 else { return -1 }
-            return getsockname(fd, pointer, &length)
-        }
-    }
-    guard bound == 0 else { throw TestFailure("bind: errno \(errno)") }
-    return Int(UInt16(bigEndian: address.sin_port))
-}
-
 /// `curl` against loopback with a normal Host header; returns (status, headers, body).
 func httpGet(_ url: String, timeout: Int = 5) throws -> (status: Int, headers: String, body: String) {
     let directory = NSTemporaryDirectory() + "curl-\(UUID().uuidString.prefix(8))"

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The daemon binary run on the host against the OpenClaw test double, with a model cooled by a
 /// rate-limit line in the gateway's log and a session repinned off it: what the status page and
@@ -21,7 +22,7 @@ final class LocalDaemon: @unchecked Sendable {
         for sub in ["state", "logs", "scenario"] {
             try FileManager.default.createDirectory(atPath: directory + "/" + sub, withIntermediateDirectories: true)
         }
-        port = try freeLoopbackPort()
+        port = try FreePort.pick()
         try scenario.write(toFile: directory + "/scenario/scenario.json", atomically: true, encoding: .utf8)
         let config = """
         {

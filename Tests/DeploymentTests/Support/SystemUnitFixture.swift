@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The shipped system unit in a namespace, as a fresh install has it: the units from `deploy/`
 /// unchanged, the binary in /usr/local/bin, a config in /etc/openclaw-self-heal/, the placeholder
@@ -14,8 +15,8 @@ struct SystemUnitFixture {
     let gatewayPort: Int
 
     init() throws {
-        port = try freeLoopbackPort()
-        gatewayPort = try freeLoopbackPort()
+        port = try FreePort.pick()
+        gatewayPort = try FreePort.pick()
     }
 
     var url: String { "http://127.0.0.1:\(port)" }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The shipped user unit (`deploy/openclaw-self-heal.user.service`, unchanged) under a real user
 /// manager (`systemd --user` for the namespace's account `openclaw`, started by the namespace's
@@ -15,8 +16,8 @@ struct UserUnitFixture {
     let port: Int
     let gatewayPort: Int
     init() throws {
-        port = try freeLoopbackPort()
-        gatewayPort = try freeLoopbackPort()
+        port = try FreePort.pick()
+        gatewayPort = try FreePort.pick()
     }
 
     var url: String { "http://127.0.0.1:\(port)" }

@@ -1,12 +1,12 @@
 import Foundation
 import HealCore
 @testable import OpenClawKit
+import TestSupport
 
-/// A scenario directory for `Tests/Fixtures/fake-openclaw`, and what the fake recorded in it.
+/// A scenario directory for `Tests/Fixtures/fake-openclaw` (`TestSupport.FakeOpenClawScenario`)
+/// that goes with the value, and the control and config that run the fake.
 final class FakeOpenClaw: @unchecked Sendable {
-    static let scriptPath: String = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/fake-openclaw").path
+    static let scriptPath = FakeOpenClawScenario.script
 
     struct Call: Equatable {
         var tool: String
@@ -14,6 +14,7 @@ final class FakeOpenClaw: @unchecked Sendable {
     }
 
     let dir = TemporaryDirectory("fake-openclaw")
+    var files: FakeOpenClawScenario { FakeOpenClawScenario(directory: dir.path) }
     var environment: [String: String] { ["FAKE_OPENCLAW_DIR": dir.path] }
     var ghCommand: [String] { [Self.scriptPath, "--as=gh"] }
     var systemctlCommand: [String] { [Self.scriptPath, "--as=systemctl"] }
@@ -22,23 +23,11 @@ final class FakeOpenClaw: @unchecked Sendable {
         try write(scenario)
     }
 
-    func write(_ scenario: [String: Any]) throws {
-        let data = try JSONSerialization.data(withJSONObject: scenario, options: [.prettyPrinted, .sortedKeys])
-        try data.write(to: URL(fileURLWithPath: dir.file("scenario.json")))
-    }
+    func write(_ scenario: [String: Any]) throws { try files.write(scenario) }
 
-    func scenario() throws -> [String: Any] {
-        let data = try Data(contentsOf: URL(fileURLWithPath: dir.file("scenario.json")))
-        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
-    }
+    func scenario() throws -> [String: Any] { try files.read() }
 
-    func calls() throws -> [Call] {
-        guard let text = try? dir.read("calls.jsonl") else { return [] }
-        return try text.split(separator: "\n").map { line in
-            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
-            return Call(tool: object["tool"] as? String ?? "", argv: object["argv"] as? [String] ?? [])
-        }
-    }
+    func calls() throws -> [Call] { files.records.map { Call(tool: $0.tool, argv: $0.argv) } }
 
     /// A config that runs this fake as `openclaw`.
     func config(timeoutSec: Int = 10, gatewayUrl: String = "http://127.0.0.1:1") -> HealConfig {

@@ -1,32 +1,11 @@
 import Foundation
+import TestSupport
 
-/// Writes a scenario for `Tests/Fixtures/fake-openclaw` and reads back its call log.
-struct FakeOpenClawScenario {
-    let directory: String
-
+/// What the daemon's end-to-end tests add to the test double's scenario: its place in a
+/// `DaemonProcess` directory, and gateway log lines as OpenClaw writes them.
+extension FakeOpenClawScenario {
     init(daemonDirectory: String) throws {
-        directory = daemonDirectory + "/scenario"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    }
-
-    func write(_ scenario: [String: Any]) throws {
-        let data = try JSONSerialization.data(withJSONObject: scenario, options: [.sortedKeys])
-        try data.write(to: URL(fileURLWithPath: directory + "/scenario.json"), options: .atomic)
-    }
-
-    func read() throws -> [String: Any] {
-        let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/scenario.json"))
-        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
-    }
-
-    /// Every recorded call's argv (after the program name), in order.
-    func calls() -> [[String]] {
-        guard let text = try? String(contentsOfFile: directory + "/calls.jsonl", encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").compactMap { line in
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
-            let tool = object["tool"] as? String ?? "openclaw"
-            return [tool] + (object["argv"] as? [String] ?? [])
-        }
+        self.init(directory: daemonDirectory + "/scenario")
     }
 
     /// Today's gateway log file name in the local time zone, as OpenClaw names it.
@@ -55,9 +34,6 @@ struct FakeOpenClawScenario {
 }
 
 extension FakeOpenClawScenario {
-    /// A scenario kept in `directory` itself (a daemon restarted on one directory).
-    init(directory: String) { self.directory = directory }
-
     /// An `embedded_run_failover_decision` line (`rotate_profile`, `fallback_model`, `surface_error`).
     static func failoverDecisionLine(decision: String, provider: String, model: String, reason: String,
                                      profileId: String) -> String {
