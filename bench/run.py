@@ -91,7 +91,7 @@ def main():
 
 
 # What an item runs besides the daemon; an item not listed here gets everything checked.
-ITEM_NEEDS = {"footprint": (), "idle": (), "startup": ()}
+ITEM_NEEDS = {"footprint": (), "idle": (), "startup": (), "storm": ()}
 
 
 def check_built(chosen):
