@@ -440,8 +440,12 @@ def tick_section(data, verdicts):
               "5,000 and 20,000.", ""]
     parse_at = med([r["parseMs"] for r in sizes[5000]["steady"]]) if 5000 in sizes else None
     decide_at = med([r["decideMs"] for r in sizes[5000]["steady"]]) if 5000 in sizes else None
-    verdicts.add("5 tick", "parse + decide ≤ 50 ms at 5,000 jobs", f"{fmt(at_target, 2)} ms", le(at_target, 50),
-                 f"parse {fmt(parse_at, 1)} ms, decide {fmt(decide_at, 1)} ms")
+    cpu_at = med([r["parseCpuMs"] + r["decideCpuMs"] for r in sizes[5000]["steady"] if "parseCpuMs" in r]) \
+        if 5000 in sizes else None
+    verdicts.add("5 tick", "parse + decide ≤ 50 ms at 5,000 jobs",
+                 f"{fmt(at_target, 2)} ms (thread CPU {fmt(cpu_at, 2)} ms)", le(at_target, 50),
+                 f"parse {fmt(parse_at, 1)} ms (the cron parser over 4.6 MB of JSON), decide {fmt(decide_at, 1)} ms; "
+                 "the wall time also counts the time other processes held the core")
     verdicts.add("5 tick", "growing linearly",
                  f"{fmt(slope_low * 1000 if slope_low is not None else None, 2)} → "
                  f"{fmt(slope_high * 1000 if slope_high is not None else None, 2)} ms per 1,000 jobs", linear,
