@@ -55,8 +55,16 @@ deps-bench:
 deps-deb:
 	$(call apt_install,$(DEB_DEPS))
 
+# The release link (see bench/README.md, footprint): unused sections dropped, symbols stripped
+# (the Debian package strips the same way, so a packaged binary is this one), and a fixed-address
+# executable instead of a position-independent one: a PIE's relocations are applied at every start
+# and dirty each page of metadata they touch, which is most of the daemon's resident memory.
+# --product: the test helpers (Tests/TestSupport, a plain target) import HealCore @testable, which
+# a release build refuses.
+RELEASE_LINK := -Xlinker --gc-sections -Xlinker --strip-all -Xlinker -no-pie
+
 build: deps-build
-	$(SWIFT) build -c release --static-swift-stdlib
+	$(SWIFT) build -c release --static-swift-stdlib --product $(BIN) $(RELEASE_LINK)
 
 run: build
 	./.build/release/$(BIN) serve $(RUN_ARGS)

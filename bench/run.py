@@ -91,7 +91,8 @@ def main():
 
 
 # What an item runs besides the daemon; an item not listed here gets everything checked.
-ITEM_NEEDS = {"footprint": (), "idle": (), "startup": ()}
+ITEM_NEEDS = {"footprint": (), "idle": (), "startup": (), "storm": (), "tick": (paths.HARNESS,),
+              "intake": (paths.HARNESS,)}
 
 
 def check_built(chosen):

@@ -81,7 +81,7 @@ public struct Outbox: Sendable, Equatable, Codable {
         guard FileManager.default.fileExists(atPath: path) else { return (Outbox(), nil) }
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            let box = try decoder().decode(Outbox.self, from: data)
+            let box = try JSONFile.decoder().decode(Outbox.self, from: data)
             guard box.version == version else { throw CocoaError(.fileReadCorruptFile) }
             return (box, nil)
         } catch {
@@ -93,23 +93,6 @@ public struct Outbox: Sendable, Equatable, Codable {
     }
 
     public func save(path: String) throws(FileSystemError) {
-        let data: Data
-        do { data = try Self.encoder().encode(self) } catch {
-            throw FileSystemError(operation: "encode outbox for", path: path, message: "\(error)")
-        }
-        try AtomicFile.write(data, to: path, mode: 0o600)
-    }
-
-    static func encoder() -> JSONEncoder {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        e.dateEncodingStrategy = .secondsSince1970
-        return e
-    }
-
-    static func decoder() -> JSONDecoder {
-        let d = JSONDecoder()
-        d.dateDecodingStrategy = .secondsSince1970
-        return d
+        try JSONFile.save(self, what: "outbox", to: path)
     }
 }

@@ -36,6 +36,10 @@ struct Serve: AsyncParsableCommand {
         // A client that goes away must cost a failed write, never the process.
         signal(SIGPIPE, SIG_IGN)
         let environment = ProcessInfo.processInfo.environment
+        // Two malloc arenas, not eight per core: the threads (event loops, the cooperative pool,
+        // the journal) rarely allocate at once, and each extra arena keeps the pages freed after
+        // a burst (BENCHMARKS.md, failure storm). MALLOC_ARENA_MAX in the environment wins.
+        if environment["MALLOC_ARENA_MAX"] == nil { _ = glibcMallopt(glibcArenaMax, 2) }
         SystemdLogHandler.bootstrap(level: level, environment: environment)
         let logger = Logger(label: "openclaw-self-heal")
         let options = ServeOptions(configPath: configFile.config, listen: listen, openclawBin: openclawBin,
@@ -56,3 +60,8 @@ struct Serve: AsyncParsableCommand {
 extension Serve: ConfigFileUse {
     static let help = "JSON5 config file (default: the plugin entry in openclaw.json, then built-in defaults)."
 }
+
+/// glibc's `mallopt(3)` and its `M_ARENA_MAX` (malloc.h, which Glibc's module map leaves out).
+@_silgen_name("mallopt")
+private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+private let glibcArenaMax: Int32 = -8

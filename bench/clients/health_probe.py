@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """GET /health back to back over one keep-alive connection on 127.0.0.1 for a bounded time (or
 until SIGTERM), in a process of its own (so the storm's posters do not share its interpreter
-lock), and prints one JSON list of [wall time at send, latency in ms, answered 200] triples.
+lock). Prints `ready` once its SIGTERM handler is in place and its first request answered, then,
+at the end, one JSON list of [wall time at send, latency in ms, answered 200] triples.
 
   health_probe.py PORT SECONDS
 """
@@ -40,6 +41,8 @@ def main():
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
             ok = False
         samples.append([wall, (time.perf_counter() - started) * 1000, ok])
+        if len(samples) == 1:
+            print("ready", flush=True)
     conn.close()
     json.dump(samples, sys.stdout)
 

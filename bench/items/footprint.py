@@ -7,14 +7,18 @@ RSS is read from /proc/PID/status 5 s after the first tick; CPU is utime + stime
 apart); wakeups are the voluntary context switches over the same window. The size of the binary
 under test and the shared libraries it needs (readelf -d) are recorded beside them: `make build`
 links the Swift runtime statically, so a binary that needs libswiftCore.so is not the one shipped.
+
+The reference in the same run: nginx (Debian's, one worker per core, the HTTP item's config) after
+a few requests, its RSS summed over the master and its workers.
 """
 
 import datetime
+import http.client
 import os
 import subprocess
 import time
 
-from benchlib import paths, proc_stats, scenario
+from benchlib import paths, proc_stats, scenario, servers
 from benchlib.daemon import Daemon
 
 WINDOW_SEC = 60
@@ -64,7 +68,8 @@ def run(ctx):
                 "faults": status["faults"],
             })
         return {"daemons": count, "windowSec": WINDOW_SEC, "clockTicksPerSec": proc_stats.CLOCK_TICKS,
-                "samples": samples, "rssBreakdown": breakdown, "binary": binary_facts(paths.DAEMON)}
+                "samples": samples, "rssBreakdown": breakdown, "binary": binary_facts(paths.DAEMON),
+                "nginx": nginx_rss()}
     finally:
         for daemon in daemons:
             daemon.remove()
@@ -75,3 +80,31 @@ def binary_facts(path):
     done = subprocess.run(["readelf", "-d", path], capture_output=True, text=True)
     needed = [line.split("[", 1)[1].rstrip("]") for line in done.stdout.splitlines() if "(NEEDED)" in line and "[" in line]
     return {"path": path, "bytes": os.path.getsize(path), "needed": needed}
+
+
+def nginx_rss():
+    """RSS of an idle nginx (master + workers) after a few requests: the issue's reference."""
+    nginx = servers.Nginx(b"{}")
+    try:
+        for _ in range(20):
+            conn = http.client.HTTPConnection("127.0.0.1", nginx.port, timeout=5)
+            conn.request("GET", "/health")
+            conn.getresponse().read()
+            conn.close()
+        time.sleep(1)
+        pids = [nginx.proc.pid] + children(nginx.proc.pid)
+        return {"workers": nginx.workers, "processes": len(pids), "rssKiB": sum(proc_stats.rss_kib(p) for p in pids),
+                "version": nginx.version}
+    finally:
+        nginx.stop()
+
+
+def children(pid):
+    found = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                found += [int(c) for c in f.read().split()]
+        except OSError:
+            pass
+    return found

@@ -39,13 +39,18 @@ def today_log(folder):
 
 
 def probe(port, seconds):
-    return subprocess.Popen([sys.executable, PROBE, str(port), str(seconds)], stdout=subprocess.PIPE,
+    """Starts the probe and returns once it runs (a SIGTERM before its handler is in place would
+    kill it without its samples: Python's start-up takes a while on a loaded machine)."""
+    proc = subprocess.Popen([sys.executable, PROBE, str(port), str(seconds)], stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True)
+    if proc.stdout.readline().strip() != "ready":
+        raise RuntimeError("the /health probe did not start")
+    return proc
 
 
 def probe_result(proc):
     out, _ = proc.communicate(timeout=180)
-    return json.loads(out)
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def latency_summary(samples):
@@ -129,7 +134,6 @@ def one_run(ctx, index):
         counter = AuditCounter(os.path.join(daemon.state, "self-heal-audit.jsonl"))
         counter.poll()
         health = probe(daemon.port, STORM_LIMIT_SEC)
-        time.sleep(0.3)  # the probe is connected and running before the storm starts
         cpu_before = proc_stats.cpu_seconds(daemon.pid)
         errors = []
         threads = [threading.Thread(target=append_log, args=(target, log_lines), daemon=True)]

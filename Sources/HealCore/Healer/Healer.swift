@@ -138,7 +138,7 @@ public actor Healer {
         audit(AuditRecord(time: now, incident: "-", rule: "healer-lifecycle", trigger: "healer stopping",
                           evidence: [reason], action: nil, dryRun: config.dryRun, outcome: "stopped",
                           detail: "uptime \(Int(now.timeIntervalSince(startedAt))) s"))
-        persist()
+        persist(whole: true)
         writeStatusFile()
         _ = await journal.drained()
     }
@@ -196,8 +196,9 @@ public actor Healer {
     }
 
     /// Hands the state to the journal to be saved; a failure shows as a fault and in `/health`.
-    func persist() {
-        journal.submit(state: state, path: paths.stateFile)
+    /// `whole`: see `Journal.submit(state:path:whole:)`.
+    func persist(whole: Bool = false) {
+        journal.submit(state: state, path: paths.stateFile, whole: whole)
     }
 
     /// Hands the state to the journal and waits until it is on disk. Returns whether it worked.

@@ -6,8 +6,11 @@ import Synchronization
 /// queues of its own, off the cooperative pool the actor runs on. The healer hands over immutable
 /// values (a `HealState`, records, a snapshot builder) and goes on; the writer takes everything
 /// handed over since it last looked as one batch:
-/// 1. the newest state, written whole and atomically (`StateStore.save`: fsync, rename, directory
-///    fsync) — states handed over in between are superseded, never written;
+/// 1. the newest state — states handed over in between are superseded, never written: while the
+///    whole file is small it is rewritten atomically (`StateStore.save`: fsync, rename, directory
+///    fsync); once it is big, what changed since the last write is appended to its delta log and
+///    fsync'd (`StateLog`), and the log is folded back into the whole file when it outgrows it
+///    and when the healer stops (`submit(state:path:whole:)`);
 /// 2. the audit records in order, with one fsync for all of them (group commit);
 /// 3. the heal events (not fsync'd, as before).
 /// The status file has a lane of its own (the newest snapshot, built and encoded there): it is not
@@ -19,10 +22,9 @@ import Synchronization
 /// why it is not), and the healer awaits it before any action starts. Callers that arrive while
 /// the writer is busy share the next fsync.
 ///
-/// The state is rewritten whole rather than journalled as deltas: a batch takes every event that
-/// arrived meanwhile, so the cost is per batch, not per event, and `stateFile` stays complete
-/// after every write — what a restart, an operator and the kill tests read is always the truth,
-/// with no replay and no torn delta to reason about.
+/// A batch takes every event that arrived meanwhile, so the cost is per batch, not per event; the
+/// delta log makes that cost the size of the change instead of the size of everything tracked
+/// (a rewrite of 5,000 cron jobs per batch is what held a failure storm back).
 public final class Journal: Sendable {
     private struct Shared {
         var pending = JournalBatch()
@@ -57,6 +59,13 @@ public final class Journal: Sendable {
     }
 
     private let shared = Mutex(Shared())
+    /// The state files by path, touched only on `queue`.
+    private let stateLogs = Mutex<[String: StateLog]>([:])
+    /// A state file this big or bigger is saved as delta records (see `StateLog`); below it, the
+    /// whole file is cheap to rewrite and stays the only file (what an operator reads and what
+    /// most tests look at).
+    public static let incrementalStateFrom = 256 << 10
+    private let incrementalFrom: Int
     private let queue = DispatchQueue(label: "openclaw-self-heal.journal", qos: .utility)
     private let statusQueue = DispatchQueue(label: "openclaw-self-heal.journal.status", qos: .utility)
     /// Wakes the status lane early from its spacing (someone waits for the status file).
@@ -67,14 +76,17 @@ public final class Journal: Sendable {
     /// Told when the faults change (the status cache must not hide them).
     private let faultsChanged: @Sendable () -> Void
 
-    public init(faultsChanged: @escaping @Sendable () -> Void = {}) {
+    public init(incrementalFrom: Int = Journal.incrementalStateFrom, faultsChanged: @escaping @Sendable () -> Void = {}) {
+        self.incrementalFrom = incrementalFrom
         self.faultsChanged = faultsChanged
     }
 
     // MARK: hand-over (never blocks on the disk)
 
-    func submit(state: HealState, path: String) {
-        enqueue { $0.state = .init(state: state, path: path) }
+    /// With `whole`, the state file is written whole and its delta log removed (at the stop, so
+    /// the next start has nothing to replay).
+    func submit(state: HealState, path: String, whole: Bool = false) {
+        enqueue { $0.state = .init(state: state, path: path, whole: whole || ($0.state?.whole ?? false)) }
     }
 
     func submit(audit record: AuditRecord, path: String, rotation: LogRotation?) {
@@ -144,7 +156,7 @@ public final class Journal: Sendable {
                 setFaults(["audit-file": error], stateError: nil)
             }
             if let (value, path) = state {
-                let error = Self.attempt { () throws(FileSystemError) in try StateStore(path: path).save(value) }
+                let error = Self.attempt { () throws(FileSystemError) in try saveState(value, path: path, whole: true) }
                 setFaults(["state-file": error], stateError: .some(error))
             }
         }
@@ -158,6 +170,21 @@ public final class Journal: Sendable {
 
     /// Batches written and states written among them (a state per batch at most: the group commit).
     public var figures: (batches: Int, statesWritten: Int) { shared.withLock { ($0.batches, $0.statesWritten) } }
+
+    /// State writes so far, whole and as delta records, for the state file at `path`.
+    public func stateWrites(path: String) -> (whole: Int, delta: Int) {
+        stateLogs.withLock { logs in logs[path].map { ($0.wholeWrites, $0.deltaWrites) } ?? (0, 0) }
+    }
+
+    /// On `queue` only.
+    private func saveState(_ state: HealState, path: String, whole: Bool) throws(FileSystemError) {
+        let incrementalFrom = self.incrementalFrom
+        try stateLogs.withLock { (logs: inout [String: StateLog]) throws(FileSystemError) in
+            var log = logs[path] ?? StateLog(path: path, incrementalFrom: incrementalFrom)
+            defer { logs[path] = log }
+            try log.save(state, whole: whole)
+        }
+    }
 
     // MARK: the writers
 
@@ -176,7 +203,9 @@ public final class Journal: Sendable {
             var changes: [String: String?] = [:]
             var stateError: String??
             if let write = batch.state {
-                let error = Self.attempt { () throws(FileSystemError) in try StateStore(path: write.path).save(write.state) }
+                let error = Self.attempt { () throws(FileSystemError) in
+                    try saveState(write.state, path: write.path, whole: write.whole)
+                }
                 changes["state-file"] = .some(error)
                 stateError = .some(error)
             }

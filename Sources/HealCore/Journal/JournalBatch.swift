@@ -8,6 +8,8 @@ struct JournalBatch: Sendable {
     struct StateWrite: Sendable {
         var state: HealState
         var path: String
+        /// Written whole, the delta log folded in (see `Journal.submit(state:path:whole:)`).
+        var whole = false
     }
 
     struct StatusWrite: Sendable {

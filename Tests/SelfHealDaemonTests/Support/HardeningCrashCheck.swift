@@ -58,11 +58,9 @@ struct HardeningCrashCheck {
             return ["kill \(figures.kills): no state file at \(statePath)"]
         }
         figures.stateBytes = stateData.count
-        let state: HealState
-        do {
-            state = try StateStore.decoder().decode(HealState.self, from: stateData)
-        } catch {
-            return ["kill \(figures.kills): the state file does not decode: \(error)"]
+        // The whole file with its delta log replayed (a big state is saved as delta records).
+        guard let state = StateStore(path: statePath).read() else {
+            return ["kill \(figures.kills): the state file does not decode"]
         }
         let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: stateDirectory))?
             .filter { $0.hasPrefix(".self-heal-state.json.tmp-") } ?? []
