@@ -134,12 +134,15 @@ public actor Healer {
     /// Saves the state and the audit record of the stop.
     public func recordShutdown(reason: String) async {
         ensureLoaded()
+        // The last state and status file first, drained, and only then the stop record: the
+        // journal may write a record the moment it is handed over, and nothing may follow it.
+        persist(whole: true)
+        writeStatusFile()
+        _ = await journal.drained()
         let now = clock.now()
         audit(AuditRecord(time: now, incident: "-", rule: "healer-lifecycle", trigger: "healer stopping",
                           evidence: [reason], action: nil, dryRun: config.dryRun, outcome: "stopped",
                           detail: "uptime \(Int(now.timeIntervalSince(startedAt))) s"))
-        persist(whole: true)
-        writeStatusFile()
         _ = await journal.drained()
     }
 
