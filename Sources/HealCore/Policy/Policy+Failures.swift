@@ -206,17 +206,22 @@ extension Policy {
     /// Cooldowns end by time; the model is available again (pins wait for probes, see `restorePins`).
     static func expireCooldowns(_ s: inout HealState, now: Date, config: HealConfig, into decisions: inout [Decision]) {
         for model in s.models.keys.sorted() {
-            guard var record = s.models[model], let cooldown = record.cooldown, cooldown.until <= now else { continue }
-            record.cooldown = nil
-            s.models[model] = record
-            decisions.append(Decision(
-                incident: s.nextIncident(at: now), rule: Rule.modelRecovered,
-                trigger: "\(model)'s cooldown ended",
-                evidence: ["cooled since \(iso(cooldown.since)) for \(cooldown.reason.rawValue)",
-                           "ended \(iso(cooldown.until))"],
-                metric: MetricEvent(event: "model-recovered", fields: [
-                    "model": .string(model), "isPreferred": .bool(config.modelOrder.first == model),
-                ])))
+            guard let cooldown = s.models[model]?.cooldown, cooldown.until <= now else { continue }
+            decisions.append(recovered(&s, model, trigger: "\(model)'s cooldown ended",
+                                       evidence: ["cooled since \(iso(cooldown.since)) for \(cooldown.reason.rawValue)",
+                                                  "ended \(iso(cooldown.until))"],
+                                       now: now, config: config))
         }
+    }
+
+    /// Lifts `model`'s cooldown (it ran out, or a probe passed): the model is available again.
+    static func recovered(_ s: inout HealState, _ model: String, trigger: String, evidence: [String], now: Date,
+                          config: HealConfig) -> Decision {
+        s.models[model]?.cooldown = nil
+        return Decision(
+            incident: s.nextIncident(at: now), rule: Rule.modelRecovered, trigger: trigger, evidence: evidence,
+            metric: MetricEvent(event: "model-recovered", fields: [
+                "model": .string(model), "isPreferred": .bool(config.modelOrder.first == model),
+            ]))
     }
 }

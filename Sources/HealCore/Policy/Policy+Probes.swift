@@ -114,17 +114,12 @@ extension Policy {
         let model = result.model
         if result.ok {
             s.probes.goodStreak[model, default: 0] += 1
-            if var record = s.models[model], let cooldown = record.cooldown, cooldown.until > now {
-                record.cooldown = nil
-                s.models[model] = record
-                decisions.append(Decision(
-                    incident: s.nextIncident(at: now), rule: Rule.modelRecovered,
-                    trigger: "\(model) passed a probe while cooling",
+            if let cooldown = s.models[model]?.cooldown, cooldown.until > now {
+                decisions.append(recovered(
+                    &s, model, trigger: "\(model) passed a probe while cooling",
                     evidence: ["cooled for \(cooldown.reason.rawValue) since \(iso(cooldown.since)); was due back \(iso(cooldown.until))",
                                "probe latency \(result.latencyMs) ms" + (result.detail.isEmpty ? "" : ": \(result.detail)")],
-                    metric: MetricEvent(event: "model-recovered", fields: [
-                        "model": .string(model), "isPreferred": .bool(config.modelOrder.first == model),
-                    ])))
+                    now: now, config: config))
             }
             return PolicyResult(state: s, decisions: decisions)
         }

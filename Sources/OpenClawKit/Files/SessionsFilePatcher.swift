@@ -10,9 +10,9 @@ import HealCore
 /// - takes `sessions.json.lock` with O_EXCL for the edit (the gateway writes under that lock; when
 ///   it is held the edit is refused for this tick rather than raced);
 /// - refuses when the pin is no longer `from` (someone changed it since the observation);
-/// - writes a temp file in the same directory with the original's mode (and owner, when running as
-///   root), fsyncs it, renames it over the original and fsyncs the directory, so readers see the old
-///   or the new file, never a torn one. A symlinked store is edited at its target.
+/// - replaces the file through `AtomicFile` with the original's mode (and owner, when running as
+///   root), so readers see the old or the new file, never a torn one. A symlinked store is edited
+///   at its target.
 enum SessionsFilePatcher {
     struct Change: Equatable {
         var key: String
@@ -37,13 +37,11 @@ enum SessionsFilePatcher {
             switch self {
             case .missing(let path): return "\(path) does not exist"
             case .locked(let path): return "\(path) is locked (the gateway is writing it); try again next tick"
-            case .unreadable(let why): return why
-            case .notAStore(let why): return why
+            case .unreadable(let why), .notAStore(let why), .writeFailed(let why): return why
             case .noSuchSession(let key): return "no session '\(key)' in the store"
             case .pinChanged(let key, let expected, let found):
                 return "session '\(key)' is pinned to \(found), not \(expected) any more; left alone"
             case .badModel(let model): return "'\(model)' is not provider/model"
-            case .writeFailed(let why): return why
             }
         }
     }
@@ -117,7 +115,13 @@ enum SessionsFilePatcher {
         // Every value the change does not touch is written with the text it was read with.
         var data = Data(JSONNode.object(store).jsonBytes(pretty: true, sortedKeys: true))
         data.append(0x0A)
-        try replaceAtomically(path: path, with: data, like: info)
+        do {
+            // The gateway's own mode and owner are kept: the healer may run as root beside it.
+            try AtomicFile.write(data, to: path, mode: info.st_mode & 0o7777, createDirectory: false,
+                                 owner: (info.st_uid, info.st_gid))
+        } catch {
+            throw .writeFailed(error.description)
+        }
         return describe(change, path: path)
     }
 
@@ -129,44 +133,5 @@ enum SessionsFilePatcher {
         guard let real = realpath(path, nil) else { return path }
         defer { free(real) }
         return String(cString: real)
-    }
-
-    private static func replaceAtomically(path: String, with data: Data, like original: stat) throws(Failure) {
-        let directory = path.deletingLastPathComponent
-        let name = path.lastPathComponent
-        let temp = "\(directory.isEmpty ? "." : directory)/.\(name).self-heal-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .writeFailed("\(temp): \(String(cString: strerror(errno)))") }
-        var committed = false
-        defer { if !committed { unlink(temp) } }
-
-        let mode = original.st_mode & 0o7777
-        var failure: String?
-        if fchmod(fd, mode) != 0 { failure = "fchmod: \(String(cString: strerror(errno)))" }
-        if failure == nil, getuid() == 0, original.st_uid != 0 || original.st_gid != 0 {
-            _ = fchown(fd, original.st_uid, original.st_gid)   // best effort: keep the gateway's ownership
-        }
-        if failure == nil {
-            failure = data.withUnsafeBytes { raw -> String? in
-                var offset = 0
-                while offset < raw.count {
-                    let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        return "write: \(String(cString: strerror(errno)))"
-                    }
-                    offset += written
-                }
-                return nil
-            }
-        }
-        if failure == nil, fsync(fd) != 0 { failure = "fsync: \(String(cString: strerror(errno)))" }
-        close(fd)
-        if let failure { throw .writeFailed("\(temp): \(failure)") }
-
-        guard rename(temp, path) == 0 else { throw .writeFailed("rename to \(path): \(String(cString: strerror(errno)))") }
-        committed = true
-        let dirFD = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dirFD >= 0 { fsync(dirFD); close(dirFD) }
     }
 }
