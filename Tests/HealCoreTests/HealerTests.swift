@@ -89,7 +89,7 @@ struct HealerTests {
         let events = box.metrics().map { $0["event"] as? String ?? "?" }
         #expect(events == ["model-cooldown", "session-patched", "cron-disabled", "plugin-disabled", "model-recovered"])
         let recovered = box.metrics().last!
-        #expect(recovered["model"] as? String == modelA && recovered["isPreferred"] as? Bool == true)
+        #expect(recovered["model"] as? String == modelA.description && recovered["isPreferred"] as? Bool == true)
         #expect(box.metrics().allSatisfy { $0["dryRun"] == nil && $0["ts"] is String })
         let records = await healer.auditRecords(since: nil, limit: 100)
         // The disables opened one incident each, audited with their decisions' ids.
@@ -291,7 +291,7 @@ struct HealerTests {
         let box = HealerSandbox(); defer { box.cleanup() }
         let (healer, _) = makeHealer(box)
         let r = await healer.ingest(failure(modelA, .contextOverflow, text: "prompt is too long"))
-        #expect(!r.accepted && r.verdict.effect == "not-a-model-failure" && r.decisions.isEmpty)
+        #expect(!r.accepted && r.verdict.effect == .notAModelFailure && r.decisions.isEmpty)
     }
 
     @Test func aForgottenLoadNeverOverwritesTheSavedState() async throws {
@@ -316,15 +316,15 @@ struct HealerTests {
         let config = makeConfig {
             $0.stateFile = box.config.stateFile; $0.statusFile = box.config.statusFile; $0.metricsFile = box.config.metricsFile
             $0.configFile = box.config.configFile; $0.configBackupsDir = box.config.configBackupsDir
-            $0.modelOrder = (0..<30).map { "p/m\($0)" }
+            $0.modelOrder = (0..<30).map { ModelID(provider: "p", model: "m\($0)") }
         }
         let healer = Healer(config: config, control: control, clock: clock, version: "t", pid: 1)
         _ = await healer.load()
-        let sessions = (0..<30).map { pin("s\($0)", "p/m\($0)") }
+        let sessions = (0..<30).map { pin("s\($0)", ModelID(provider: "p", model: "m\($0)")) }
         _ = await healer.tick(observe(at: t0, sessions: .value(sessions)))
         await withTaskGroup(of: Void.self) { group in
             for i in 0..<29 {
-                group.addTask { _ = await healer.ingest(failure("p/m\(i)", .rateLimit, retryAfter: 3600)) }
+                group.addTask { _ = await healer.ingest(failure(ModelID(provider: "p", model: "m\(i)"), .rateLimit, retryAfter: 3600)) }
             }
             for _ in 0..<5 {
                 group.addTask { _ = await healer.tick(observe(at: t0, sessions: .value(sessions))) }

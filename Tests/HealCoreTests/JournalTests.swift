@@ -134,7 +134,7 @@ struct JournalTests {
         let healer = Healer(config: box.config, control: RecordingControl(stateFile: box.stateFile), clock: TestClock(),
                             version: "t", pid: 1)
         _ = await healer.load()
-        let models = (0..<100).map { "storm/m-\($0)" }
+        let models = (0..<100).map { ModelID(provider: "storm", model: "m-\($0)") }
         await withTaskGroup(of: Void.self) { group in
             for model in models {
                 group.addTask { _ = await healer.ingest(failure(model, .rateLimit, at: t0, retryAfter: 600)) }

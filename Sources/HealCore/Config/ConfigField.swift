@@ -11,7 +11,7 @@ struct ConfigField: Sendable {
         /// A command: a bare name looked up on PATH, or a path (expanded like `.path`).
         case command(WritableKeyPath<HealConfig, String> & Sendable)
         /// `modelOrder`: 1 to `maxModels` distinct `provider/model` ids.
-        case modelList(WritableKeyPath<HealConfig, [String]> & Sendable)
+        case modelList(WritableKeyPath<HealConfig, [ModelID]> & Sendable)
         /// `server.allowedHosts`: up to `maxHosts` host names or addresses, each `host[:port]`.
         case hostList(WritableKeyPath<HealConfig, [String]> & Sendable)
         /// `notify.targets`: see `NotifyTargetsField`.
@@ -29,7 +29,7 @@ struct ConfigField: Sendable {
         case .integer(let kp, _): return .integer(config[keyPath: kp])
         case .boolean(let kp): return .bool(config[keyPath: kp])
         case .string(let kp, _), .path(let kp, _), .command(let kp): return .string(config[keyPath: kp])
-        case .modelList(let kp): return .array(config[keyPath: kp].map { .string($0) })
+        case .modelList(let kp): return .array(config[keyPath: kp].map { .string($0.description) })
         case .hostList(let kp): return .array(config[keyPath: kp].map { .string($0) })
         case .notifyTargets(let kp): return NotifyTargetsField.read(config[keyPath: kp])
         }
@@ -78,7 +78,7 @@ struct ConfigField: Sendable {
             }
             let problems = Self.modelListProblems(items, key: key)
             if problems.isEmpty {
-                config[keyPath: kp] = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
+                config[keyPath: kp] = items.compactMap { if case .string(let s) = $0 { ModelID(s) } else { nil } }
             }
             return problems
         case .hostList(let kp):

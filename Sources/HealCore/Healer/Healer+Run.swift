@@ -23,13 +23,12 @@ extension Healer {
     /// 3. each decision's audit record, its heal event (metrics file) and the counters;
     /// 4. the state saved again.
     ///
-    /// `decide` runs the policy on the current state right here, with no suspension point between
-    /// reading the state and replacing it, so concurrent calls into the actor cannot lose updates.
-    func carryOut(now: Date, completeTick: Bool = false, _ decide: (HealState) -> PolicyResult) async -> Carried {
+    /// `decide` runs the policy on the actor's own state, in place, with no suspension point
+    /// between reading the state and changing it, so concurrent calls into the actor cannot lose
+    /// updates (and the state is not copied per call).
+    func carryOut(now: Date, completeTick: Bool = false, _ decide: (inout HealState) -> [Decision]) async -> Carried {
         ensureLoaded()
-        let result = decide(state)
-        state = result.state
-        var decisions = result.decisions
+        var decisions = decide(&state)
         let dryRun = config.dryRun
         var carried = Carried()
         guard !decisions.isEmpty else { return carried }

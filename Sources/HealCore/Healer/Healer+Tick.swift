@@ -13,8 +13,10 @@ extension Healer {
         noteObservation(observation)
         await endMaintenanceIfDue(now: now)
         let config = self.config
-        let carried = await carryOut(now: now, completeTick: true) {
-            Policy.evaluate(state: $0, observation: observation, now: now, config: config)
+        let carried = await carryOut(now: now, completeTick: true) { current in
+            let result = Policy.evaluate(state: current, observation: observation, now: now, config: config)
+            current = result.state
+            return result.decisions
         }
         trackIncidents(observation, records: carried.records, now: now)
         cleanUpBackups(observation, disrupted: carried.disrupted, now: now)

@@ -3,10 +3,7 @@ import HealCore
 extension OpenClawControl {
     /// Through the gateway's `sessions.patch` RPC, or (with `openclaw.sessionPatch == "file"`) an
     /// atomic edit of the legacy `sessionsFile`.
-    func repinSession(key: String, from: String, to: String, config: HealConfig) async -> ActionOutcome {
-        guard to.contains("/"), !to.hasPrefix("/"), !to.hasSuffix("/") else {
-            return ActionOutcome(ok: false, detail: "cannot repin \(key): '\(to)' is not provider/model")
-        }
+    func repinSession(key: String, from: ModelID, to: ModelID, config: HealConfig) async -> ActionOutcome {
         if config.openclaw.sessionPatch == "file" {
             let change = SessionsFilePatcher.Change(key: key, from: from, to: to)
             let path = config.sessionsFile
@@ -33,9 +30,9 @@ extension OpenClawControl {
 
 extension OpenClawControl {
     /// `sessions.patch` with `model: null` (or the file edit that removes the override).
-    func clearSessionPin(key: String, from: String, config: HealConfig) async -> ActionOutcome {
+    func clearSessionPin(key: String, from: ModelID, config: HealConfig) async -> ActionOutcome {
         if config.openclaw.sessionPatch == "file" {
-            let change = SessionsFilePatcher.Change(key: key, from: from, to: "", clear: true)
+            let change = SessionsFilePatcher.Change(key: key, from: from, to: nil)
             let path = config.sessionsFile
             return await DedicatedThread.run(name: "sessions.json patch") { () -> ActionOutcome in
                 do {

@@ -16,11 +16,10 @@ import HealCore
 enum SessionsFilePatcher {
     struct Change: Equatable {
         var key: String
-        var from: String
-        var to: String
-        /// Remove the override instead (the `model: null` of `sessions.patch`): the session goes
-        /// back to the agent's default model. `to` is ignored.
-        var clear = false
+        var from: ModelID
+        /// nil: remove the override (the `model: null` of `sessions.patch`), so the session goes
+        /// back to the agent's default model.
+        var to: ModelID?
     }
 
     enum Failure: Error, Equatable, CustomStringConvertible {
@@ -29,8 +28,7 @@ enum SessionsFilePatcher {
         case unreadable(String)
         case notAStore(String)
         case noSuchSession(String)
-        case pinChanged(key: String, expected: String, found: String)
-        case badModel(String)
+        case pinChanged(key: String, expected: ModelID, found: ModelID)
         case writeFailed(String)
 
         var description: String {
@@ -41,26 +39,23 @@ enum SessionsFilePatcher {
             case .noSuchSession(let key): return "no session '\(key)' in the store"
             case .pinChanged(let key, let expected, let found):
                 return "session '\(key)' is pinned to \(found), not \(expected) any more; left alone"
-            case .badModel(let model): return "'\(model)' is not provider/model"
             }
         }
     }
 
     /// A human description of the patch, for plans and the audit log.
     static func describe(_ change: Change, path: String) -> String {
-        if change.clear {
+        guard let to = change.to else {
             return "\(path): session \"\(change.key)\": pin \(change.from) removed "
                 + "(providerOverride, modelOverride, modelOverrideSource, runtime model and contextTokens cleared)"
         }
-        let (provider, model) = split(change.to) ?? ("?", change.to)
-        return "\(path): session \"\(change.key)\": pin \(change.from) → \(change.to) "
-            + "(providerOverride=\"\(provider)\", modelOverride=\"\(model)\", modelOverrideSource=\"user\"; "
+        return "\(path): session \"\(change.key)\": pin \(change.from) → \(to) "
+            + "(providerOverride=\"\(to.provider)\", modelOverride=\"\(to.model)\", modelOverrideSource=\"user\"; "
             + "runtime model and contextTokens cleared)"
     }
 
     /// Applies the change. Returns a one-line description of what was done.
     static func apply(_ change: Change, path rawPath: String) throws(Failure) -> String {
-        guard let (provider, model) = change.clear ? ("", "") : split(change.to) else { throw .badModel(change.to) }
         let path = resolve(PathExpansion.expand(rawPath))
 
         let lockPath = path + ".lock"
@@ -93,20 +88,20 @@ enum SessionsFilePatcher {
         guard var entry = store[change.key]?.object else { throw .noSuchSession(change.key) }
 
         let current = SessionsParser.pin(key: change.key, entry: .object(entry))?.model
-        if change.clear {
+        if let to = change.to {
+            if let current, current != change.from, current != to {
+                throw .pinChanged(key: change.key, expected: change.from, found: current)
+            }
+            if current == to, entry["modelOverrideSource"]?.string == "user" {
+                return "session \"\(change.key)\" already pinned to \(to); nothing written"
+            }
+            entry["providerOverride"] = .string(to.provider)
+            entry["modelOverride"] = .string(to.model)
+            entry["modelOverrideSource"] = .string("user")
+        } else {
             guard let current else { return "session \"\(change.key)\" has no pin; nothing written" }
             guard current == change.from else { throw .pinChanged(key: change.key, expected: change.from, found: current) }
             for field in ["providerOverride", "modelOverride", "modelOverrideSource"] { entry.removeValue(forKey: field) }
-        } else {
-            if let current, current != change.from, current != change.to {
-                throw .pinChanged(key: change.key, expected: change.from, found: current)
-            }
-            if current == change.to, entry["modelOverrideSource"]?.string == "user" {
-                return "session \"\(change.key)\" already pinned to \(change.to); nothing written"
-            }
-            entry["providerOverride"] = .string(provider)
-            entry["modelOverride"] = .string(model)
-            entry["modelOverrideSource"] = .string("user")
         }
         entry.removeValue(forKey: "model")
         entry.removeValue(forKey: "contextTokens")
@@ -123,10 +118,6 @@ enum SessionsFilePatcher {
             throw .writeFailed(error.description)
         }
         return describe(change, path: path)
-    }
-
-    private static func split(_ model: String) -> (String, String)? {
-        ModelID(model).map { ($0.provider, $0.model) }
     }
 
     private static func resolve(_ path: String) -> String {

@@ -171,7 +171,7 @@ struct HardeningCrashCheck {
                 problems.append("kill \(figures.kills): the audit log says cron \(id) was disabled (\(record.incident)) but the state does not")
             }
         }
-        for model in cooled where state.models[model] == nil {
+        for model in cooled where ModelID(model).flatMap({ state.models[$0] }) == nil {
             problems.append("kill \(figures.kills): the audit log says \(model) was cooled but the state does not know it")
         }
         return problems
@@ -199,7 +199,7 @@ struct HardeningCrashCheck {
             let model = "\(entry["providerOverride"] as? String ?? "")/\(entry["modelOverride"] as? String ?? "")"
             guard model == fallbackModel else { continue }
             repinned += 1
-            if state.pins[key]?.repinnedTo != fallbackModel {
+            if state.pins[key]?.repinnedTo.description != fallbackModel {
                 problems.append("kill \(figures.kills): session \(key) is on \(fallbackModel) in the world but the state remembers no such pin (\(String(describing: state.pins[key])))")
             }
         }
