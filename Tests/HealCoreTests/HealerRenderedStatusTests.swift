@@ -21,7 +21,7 @@ struct HealerRenderedStatusTests {
         _ = await healer.ingest(FailureEvent(at: clock.now(), source: .http, model: model,
                                              errorText: "429 rate_limit_error", httpStatus: 429))
         let afterFailure = try JSONDecoder().decode(StatusSnapshot.self, from: Data(await healer.renderedStatus(.json)))
-        #expect(afterFailure.models.first { $0.id == model.description }?.status == "cooldown")
+        #expect(afterFailure.models.first { $0.id == model.description }?.status == .cooldown)
 
         // The next second gives fresh time fields even without a change.
         let before = try JSONDecoder().decode(StatusSnapshot.self, from: Data(await healer.renderedStatus(.json)))

@@ -178,7 +178,7 @@ struct HealerTests {
         let report = await healer.tick(observe(at: t0))
         #expect(report.faults["status-file"]?.contains("blocker") == true)
         #expect(report.faults["metrics-file"] != nil)
-        #expect(report.health == "degraded")
+        #expect(report.health == .degraded)
     }
 
     @Test func observationFaultsAndAnInvalidConfigShowInTheSnapshot() async {
@@ -188,7 +188,7 @@ struct HealerTests {
                                                config: .invalid("JSON5: invalid character '}' at 4:1")))
         #expect(report.faults["cron"] == "cron list: gateway closed (1006)")
         #expect(report.faults["openclaw-config"] == "invalid: JSON5: invalid character '}' at 4:1")
-        #expect(report.health == "degraded")
+        #expect(report.health == .degraded)
     }
 
     @Test func aBackupIsTakenBeforeARestartAndRemovedOnceTheGatewayIsHealthy() async throws {

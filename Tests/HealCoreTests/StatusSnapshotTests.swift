@@ -71,7 +71,7 @@ struct StatusSnapshotTests {
     @Test(arguments: healthRows)
     func health(_ row: HealthRow) {
         let (s, g, f, acted) = row.make()
-        #expect(build(s, gateway: g, faults: f, acted: acted).health == row.expected)
+        #expect(build(s, gateway: g, faults: f, acted: acted).health.rawValue == row.expected)
     }
 
     @Test func budgetSessionsAndProbesAreReported() {
