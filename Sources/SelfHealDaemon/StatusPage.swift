@@ -176,7 +176,7 @@ enum StatusPage {
             let r = record.redacted()
             var head = StatusSummary.clock(Int(r.time.timeIntervalSince1970)) + " · " + r.rule
             if let action = r.action { head += " · " + action.kind }
-            head += " · " + r.outcome + (r.dryRun ? " (dry run)" : "")
+            head += " · " + r.outcome.rawValue + (r.dryRun ? " (dry run)" : "")
             page.raw("<li><p class=\"decision\">\(HTMLText.outside(head))</p>")
             if let action = r.action { page.raw("<p>\(HTMLText.outside(action.summary))</p>") }
             if !r.trigger.isEmpty { page.raw("<p class=\"quiet\">trigger: \(HTMLText.outside(r.trigger))</p>") }

@@ -97,7 +97,7 @@ public enum StatusSummary {
             lines.append("recent decisions:")
             for record in recentActions {
                 let action = record.action.map { " \($0.kind)" } ?? ""
-                lines.append("  \(clock(Int(record.time.timeIntervalSince1970))) \(record.rule)\(action): \(record.outcome)\(record.dryRun ? " (dry run)" : "")")
+                lines.append("  \(clock(Int(record.time.timeIntervalSince1970))) \(record.rule)\(action): \(record.outcome.rawValue)\(record.dryRun ? " (dry run)" : "")")
             }
         }
         return lines.joined(separator: "\n") + "\n"

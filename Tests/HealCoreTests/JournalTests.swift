@@ -6,7 +6,7 @@ import TestSupport
 struct JournalTests {
     func record(_ i: Int) -> AuditRecord {
         AuditRecord(time: at(Double(i)), incident: "inc-\(i)", rule: Rule.modelCooldown, trigger: "m\(i) failed",
-                    evidence: [], action: nil, dryRun: false, outcome: "recorded", detail: "")
+                    evidence: [], action: nil, dryRun: false, outcome: .recorded, detail: "")
     }
 
     func savedState(_ path: String) throws -> HealState {

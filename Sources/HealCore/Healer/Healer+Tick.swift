@@ -73,7 +73,7 @@ extension Healer {
             audit(AuditRecord(time: now, incident: "-", rule: "config-backup-cleanup",
                               trigger: "gateway live again with a valid openclaw.json",
                               evidence: pending.filter { p in !failed.contains { $0.0 == p } }.map(\.path),
-                              action: nil, dryRun: config.dryRun, outcome: "recorded",
+                              action: nil, dryRun: config.dryRun, outcome: .recorded,
                               detail: "\(removed) config backups removed"))
         }
     }

@@ -73,7 +73,7 @@ struct HardeningCrashCheck {
         figures.auditRecords = records.count
 
         // 6. interrupted records for what was in flight at the previous kill
-        let interrupted = Set(records.filter { $0.outcome == "interrupted" }.map(\.incident))
+        let interrupted = Set(records.filter { $0.outcome == .interrupted }.map(\.incident))
         for incident in expectInterrupted where !interrupted.contains(incident) {
             problems.append("kill \(figures.kills): in flight at the previous kill, but no interrupted record: \(incident)")
         }
@@ -137,13 +137,13 @@ struct HardeningCrashCheck {
         for record in records {
             switch record.rule {
             case Rule.sessionRepin, Rule.sessionRestore:
-                guard record.outcome == "executed", let summary = record.action?.summary,
+                guard record.outcome == .executed, let summary = record.action?.summary,
                       let key = Self.word(after: "repin session ", in: summary) else { continue }
                 lastAboutSession[key] = record
             case Rule.sessionPinForgotten:
                 if let key = Self.word(after: "session ", in: record.trigger) { lastAboutSession[key] = record }
             case Rule.cronDisable:
-                guard record.outcome == "executed", let summary = record.action?.summary,
+                guard record.outcome == .executed, let summary = record.action?.summary,
                       let open = summary.lastIndex(of: "("), summary.hasSuffix(")") else { continue }
                 lastCronDisable[String(summary[summary.index(after: open)..<summary.index(before: summary.endIndex)])] = record
             case Rule.modelCooldown, Rule.modelCooldownExtended:
