@@ -141,13 +141,14 @@ public struct ControlRoutes: Sendable {
     }
 
     func probe(_ request: HTTPRequest) async -> HTTPResponse {
-        let model = request.query["model"]
-        if let model {
+        var model: ModelID?
+        if let named = request.query["model"] {
             let known = await healer.config.modelOrder
-            guard known.contains(model) else {
+            guard let id = ModelID(named), known.contains(id) else {
                 return .error(status: 404, code: "unknown_model",
-                              message: "model '\(model)' is not in modelOrder (\(known.joined(separator: ", ")))")
+                              message: "model '\(named)' is not in modelOrder (\(known.map(\.description).joined(separator: ", ")))")
             }
+            model = id
         }
         let results = await healer.probe(model: model)
         return .json(JSONBody.encode(ProbeResponse(results: results)))

@@ -20,7 +20,7 @@ extension Daemon {
                     evidence: ["message \(entry.notice.id) (\(entry.notice.event.rawValue)): \(entry.notice.title)",
                                "queued \(Timestamps.isoSeconds(entry.queuedAt)), \(entry.attempts) attempts"]
                         + (entry.lastError.map { ["last error: \($0)"] } ?? []),
-                    outcome: "notification-dropped", detail: "target \(target)")
+                    outcome: .notificationDropped, detail: "target \(target)")
             })
     }
 }

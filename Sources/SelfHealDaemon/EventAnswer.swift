@@ -29,6 +29,6 @@ struct EventAnswer: Encodable {
             return "not a model failure" + (verdict.reason.map { " (\($0.rawValue))" } ?? "")
         }
         if verdict.model == nil { return "no model could be blamed" + (verdict.attribution.isEmpty ? "" : ": \(verdict.attribution)") }
-        return verdict.effect.isEmpty ? "ignored" : verdict.effect
+        return verdict.effect.rawValue
     }
 }

@@ -28,7 +28,7 @@ enum StatusPage {
         page.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         page.raw("<meta http-equiv=\"refresh\" content=\"\(refreshSeconds)\">")
         page.raw("<meta name=\"referrer\" content=\"no-referrer\">")
-        page.raw("<title>openclaw-self-heal: \(HTMLText.escape(s.health))</title>")
+        page.raw("<title>openclaw-self-heal: \(HTMLText.escape(s.health.rawValue))</title>")
         page.raw("<style>\(StatusPageStyle.css)</style></head><body>")
         header(&page, s)
         incidents(&page, s)
@@ -49,7 +49,7 @@ enum StatusPage {
 
     private static func header(_ page: inout HTMLWriter, _ s: StatusSnapshot) {
         page.raw("<header><h1>openclaw-self-heal</h1>")
-        page.raw("<p class=\"health \(cssClass(health: s.health))\" id=\"health\">\(HTMLText.escape(s.health))</p>")
+        page.raw("<p class=\"health \(cssClass(health: s.health))\" id=\"health\">\(HTMLText.escape(s.health.rawValue))</p>")
         var facts = ["version \(s.version)", "pid \(s.pid)", "up \(StatusSummary.duration(s.uptimeSec))"]
         if let tick = s.lastTick {
             facts.append("last tick \(StatusSummary.clock(Int(tick.at))) (\(tick.durationMs) ms)")
@@ -87,12 +87,12 @@ enum StatusPage {
         page.section("Models", id: "models")
         page.raw("<p>active: <b id=\"active-model\">\(HTMLText.outside(s.activeModel))</b></p>")
         page.table(["model", "state", "time left", "reason", "strikes"], rows: s.models.map { model in
-            let cooling = model.status == "cooldown"
+            let cooling = model.status == .cooldown
             return [model.id + (model.active ? " (active)" : ""),
                     cooling ? "cooling" : "available",
                     cooling ? StatusSummary.duration(model.cooldownRemainingSec) : "",
                     model.reason ?? "", "\(model.strikes)"]
-        }, rowClass: { s.models[$0].status == "cooldown" ? "cooling" : nil })
+        }, rowClass: { s.models[$0].status == .cooldown ? "cooling" : nil })
         page.end()
     }
 
@@ -176,7 +176,7 @@ enum StatusPage {
             let r = record.redacted()
             var head = StatusSummary.clock(Int(r.time.timeIntervalSince1970)) + " · " + r.rule
             if let action = r.action { head += " · " + action.kind }
-            head += " · " + r.outcome + (r.dryRun ? " (dry run)" : "")
+            head += " · " + r.outcome.rawValue + (r.dryRun ? " (dry run)" : "")
             page.raw("<li><p class=\"decision\">\(HTMLText.outside(head))</p>")
             if let action = r.action { page.raw("<p>\(HTMLText.outside(action.summary))</p>") }
             if !r.trigger.isEmpty { page.raw("<p class=\"quiet\">trigger: \(HTMLText.outside(r.trigger))</p>") }
@@ -191,11 +191,11 @@ enum StatusPage {
         page.end()
     }
 
-    static func cssClass(health: String) -> String {
+    static func cssClass(health: Health) -> String {
         switch health {
-        case "healthy": return "good"
-        case "healing": return "busy"
-        default: return "bad"
+        case .healthy: return "good"
+        case .healing: return "busy"
+        case .degraded: return "bad"
         }
     }
 }

@@ -25,10 +25,10 @@ public enum StatusSummary {
     public static func render(_ s: StatusSnapshot, recentActions: [AuditRecord] = []) -> String {
         var lines: [String] = []
         lines.append("openclaw-self-heal \(s.version) (pid \(s.pid), up \(duration(s.uptimeSec)))\(s.config.dryRun ? "  [DRY RUN]" : "")")
-        lines.append("health:    \(s.health)")
+        lines.append("health:    \(s.health.rawValue)")
         lines.append("active:    \(s.activeModel)")
         for model in s.models {
-            if model.status == "cooldown" {
+            if model.status == .cooldown {
                 let reason = model.reason.map { ", \($0)" } ?? ""
                 lines.append("  \(model.id): cooling, \(duration(model.cooldownRemainingSec)) left\(reason)")
             } else {
@@ -98,7 +98,7 @@ public enum StatusSummary {
             lines.append("recent decisions:")
             for record in recentActions {
                 let action = record.action.map { " \($0.kind)" } ?? ""
-                lines.append("  \(clock(Int(record.time.timeIntervalSince1970))) \(record.rule)\(action): \(record.outcome)\(record.dryRun ? " (dry run)" : "")")
+                lines.append("  \(clock(Int(record.time.timeIntervalSince1970))) \(record.rule)\(action): \(record.outcome.rawValue)\(record.dryRun ? " (dry run)" : "")")
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -7,7 +7,7 @@ struct AuditLogTests {
         AuditRecord(time: at(Double(i)), incident: "inc-\(i)", rule: Rule.cronDisable, trigger: "job failed",
                     evidence: ["run \(i)"], action: .init(kind: "disable_cron", summary: "disable cron job x",
                                                           plan: ActionPlan(argv: [["openclaw", "cron", "disable", "x"]])),
-                    dryRun: false, outcome: "executed", detail: detail)
+                    dryRun: false, outcome: .executed, detail: detail)
     }
 
     @Test func recordsRoundTripNewestLast() throws {

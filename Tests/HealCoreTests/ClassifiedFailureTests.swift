@@ -34,7 +34,8 @@ struct ClassifiedFailureTests {
     @Test func thePolicyTakesTheVerdictWithoutReadingTheTextAgain() {
         let event = FailureEvent(at: t0, source: .log, model: modelA, errorText: "429 rate limit, try again in 20s")
         let handed = ClassifiedFailure(event: event, classification: Classification(reason: .timeout))
-        let (_, verdict) = Policy.ingest(state: HealState(), failure: handed, context: PolicyContext(), now: t0, config: makeConfig())
+        var state = HealState()
+        let (_, verdict) = Policy.ingest(state: &state, failure: handed, context: PolicyContext(), now: t0, config: makeConfig())
         #expect(verdict.reason == .timeout)
         #expect(verdict.retryAfterSec != 20)
 
@@ -45,10 +46,11 @@ struct ClassifiedFailureTests {
     @Test func bothEntryPointsDecideTheSame() {
         let event = failure(modelA, nil, text: "503 upstream connect error, retry after 30 seconds")
         let viaEvent = Policy.ingest(state: HealState(), event: event, context: PolicyContext(), now: t0, config: makeConfig())
-        let viaFailure = Policy.ingest(state: HealState(), failure: ClassifiedFailure(classifying: event),
+        var state = HealState()
+        let viaFailure = Policy.ingest(state: &state, failure: ClassifiedFailure(classifying: event),
                                        context: PolicyContext(), now: t0, config: makeConfig())
         #expect(viaEvent.verdict == viaFailure.verdict)
-        #expect(viaEvent.result.state == viaFailure.result.state)
-        #expect(viaEvent.result.decisions == viaFailure.result.decisions)
+        #expect(viaEvent.result.state == state)
+        #expect(viaEvent.result.decisions == viaFailure.decisions)
     }
 }

@@ -55,9 +55,9 @@ struct HealerJudgementTests {
         clock.advance(600)
         report = await healer.tick(observe(at: clock.now(), whatsapp: .value(.down)))
         #expect(report.decisions.contains { $0.decision.rule == Rule.restartBudgetResumed })
-        #expect(report.decisions.contains { $0.decision.rule == Rule.channelRestart && $0.outcome == "started" })
+        #expect(report.decisions.contains { $0.decision.rule == Rule.channelRestart && $0.outcome == .started })
         await healer.settleBackgroundActions()
-        #expect(await healer.auditRecords(since: nil, limit: 50).contains { $0.rule == Rule.channelRestart && $0.outcome == "executed" })
+        #expect(await healer.auditRecords(since: nil, limit: 50).contains { $0.rule == Rule.channelRestart && $0.outcome == .executed })
         // The gateway's own timestamps follow the same shift: a disconnect written "now" on the
         // jumped wall clock is now in policy time too.
         let snap = await healer.snapshot()
@@ -79,7 +79,7 @@ struct HealerJudgementTests {
         _ = await healer.tick(observe(at: t0, gateway: live, whatsapp: .value(.connected)))
         clock.advance(60)
         let first = await healer.tick(observe(at: clock.now(), gateway: wedged, whatsapp: .value(.unreachable)))
-        #expect(first.decisions.map(\.outcome) == ["started"])
+        #expect(first.decisions.map(\.outcome.rawValue) == ["started"])
         // The restart is still running; more ticks complete, and none starts a second restart.
         for _ in 0..<3 {
             clock.advance(60)
@@ -92,9 +92,9 @@ struct HealerJudgementTests {
         await healer.settleBackgroundActions()
         let state = await healer.currentState
         #expect(state.inFlight.isEmpty)
-        #expect(state.disruptive.verifications.first?.commandOutcome == "under-way")
+        #expect(state.disruptive.verifications.first?.commandOutcome == .underWay)
         let audit = await healer.auditRecords(since: nil, limit: 50)
-        #expect(audit.last?.outcome == "under-way")
+        #expect(audit.last?.outcome == .underWay)
         // The gateway comes back as a new process: verified.
         var back = live
         back.pid = 8
@@ -114,7 +114,7 @@ struct HealerJudgementTests {
         for i in 0..<5 {
             _ = await healer.tick(observe(at: at(Double(i) * 60), whatsapp: .value(.down), config: .invalid("bad")))
         }
-        let refused = await healer.auditRecords(since: nil, limit: 100).filter { $0.outcome == "refused" }
+        let refused = await healer.auditRecords(since: nil, limit: 100).filter { $0.outcome == .refused }
         #expect(refused.count == 1 && refused[0].detail == "config invalid: bad")
     }
 }

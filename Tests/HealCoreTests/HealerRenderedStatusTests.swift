@@ -11,7 +11,7 @@ struct HealerRenderedStatusTests {
                             version: "t", pid: 1)
         _ = await healer.load()
         let first = await healer.renderedStatus(.json)
-        #expect(try JSONDecoder().decode(StatusSnapshot.self, from: Data(first)).activeModel == box.config.modelOrder[0])
+        #expect(try JSONDecoder().decode(StatusSnapshot.self, from: Data(first)).activeModel == box.config.modelOrder[0].description)
         let revision = await healer.revision
         #expect(await healer.renderedStatus(.json) == first)
         #expect(await healer.revision == revision, "reading the status changes nothing")
@@ -21,7 +21,7 @@ struct HealerRenderedStatusTests {
         _ = await healer.ingest(FailureEvent(at: clock.now(), source: .http, model: model,
                                              errorText: "429 rate_limit_error", httpStatus: 429))
         let afterFailure = try JSONDecoder().decode(StatusSnapshot.self, from: Data(await healer.renderedStatus(.json)))
-        #expect(afterFailure.models.first { $0.id == model }?.status == "cooldown")
+        #expect(afterFailure.models.first { $0.id == model.description }?.status == .cooldown)
 
         // The next second gives fresh time fields even without a change: the first request of
         // that second gets the body of the second before while the new one renders, a later

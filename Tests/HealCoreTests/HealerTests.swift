@@ -21,9 +21,9 @@ struct HealerTests {
         _ = await healer.load()
         let report = await healer.tick(observe(at: t0, whatsapp: .value(.down)))
         // Issue 12: the restart runs in the background; its outcome is recorded when it returns.
-        #expect(report.decisions.map(\.outcome) == ["started"])
+        #expect(report.decisions.map(\.outcome.rawValue) == ["started"])
         await healer.settleBackgroundActions()
-        #expect(await healer.auditRecords(since: nil, limit: 20).map(\.outcome).suffix(2) == ["started", "executed"])
+        #expect(await healer.auditRecords(since: nil, limit: 20).map(\.outcome.rawValue).suffix(2) == ["started", "executed"])
         let call = try #require(control.calls.first)
         guard case .restartGateway = call.action else { Issue.record("expected a restart, got \(call.action)"); return }
         let saved = try #require(call.savedState, "the state file existed when the restart began")
@@ -47,7 +47,7 @@ struct HealerTests {
         #expect(control.actions.isEmpty, "dry run executes nothing")
         // Issue 12: the first step for WhatsApp is a channel restart, and dry run spends only its own budget.
         #expect(Set(control.plannedActions.map(\.kind)) == ["restart_channel", "disable_cron"])
-        #expect(report.decisions.allSatisfy { $0.outcome == "planned" && $0.dryRun })
+        #expect(report.decisions.allSatisfy { $0.outcome == .planned && $0.dryRun })
         #expect(report.decisions.first { $0.decision.rule == Rule.cronDisable }?.plan == ActionPlan(argv: [["openclaw", "cron", "disable", "j1"]]))
         let state = await healer.currentState
         #expect(state.disruptive.dryRunBudget.restarts == [t0], "the state still advances")
@@ -56,9 +56,9 @@ struct HealerTests {
         #expect(state.pendingBackups.isEmpty, "no backup: nothing was changed")
         // Besides the two plans, the incident the planned disable opened (dry run: it says so).
         let all = await healer.auditRecords(since: nil, limit: 20).filter { $0.rule != "healer-lifecycle" }
-        #expect(all.filter { $0.outcome == "incident-opened" }.map(\.rule) == [Rule.cronDisable])
-        let audit = all.filter { !$0.outcome.hasPrefix("incident-") }
-        #expect(audit.count == 2 && audit.allSatisfy { $0.dryRun && $0.outcome == "planned" && $0.action?.plan != nil })
+        #expect(all.filter { $0.outcome == .incidentOpened }.map(\.rule) == [Rule.cronDisable])
+        let audit = all.filter { !$0.outcome.rawValue.hasPrefix("incident-") }
+        #expect(audit.count == 2 && audit.allSatisfy { $0.dryRun && $0.outcome == .planned && $0.action?.plan != nil })
         let metrics = box.metrics()
         #expect(metrics.map { $0["event"] as? String } == ["cron-disabled", "channel-restart"])
         #expect(metrics.allSatisfy { $0["dryRun"] as? Bool == true && $0["plugin"] as? String == "self-heal" })
@@ -89,17 +89,17 @@ struct HealerTests {
         let events = box.metrics().map { $0["event"] as? String ?? "?" }
         #expect(events == ["model-cooldown", "session-patched", "cron-disabled", "plugin-disabled", "model-recovered"])
         let recovered = box.metrics().last!
-        #expect(recovered["model"] as? String == modelA && recovered["isPreferred"] as? Bool == true)
+        #expect(recovered["model"] as? String == modelA.description && recovered["isPreferred"] as? Bool == true)
         #expect(box.metrics().allSatisfy { $0["dryRun"] == nil && $0["ts"] is String })
         let records = await healer.auditRecords(since: nil, limit: 100)
         // The disables opened one incident each, audited with their decisions' ids.
-        let opened = records.filter { $0.outcome == "incident-opened" }
+        let opened = records.filter { $0.outcome == .incidentOpened }
         #expect(opened.map(\.rule) == [Rule.cronDisable, Rule.pluginDisable])
         #expect(opened.map(\.incident) == records.filter { [Rule.cronDisable, Rule.pluginDisable].contains($0.rule) && $0.action != nil }.map(\.incident))
-        let audit = records.filter { !$0.outcome.hasPrefix("incident-") }
+        let audit = records.filter { !$0.outcome.rawValue.hasPrefix("incident-") }
         #expect(audit.map(\.rule) == ["healer-lifecycle", Rule.modelCooldown, Rule.sessionRepin, Rule.cronDisable,
                                       Rule.pluginDisable, Rule.modelProbe, Rule.modelRecovered])
-        #expect(audit.first { $0.rule == Rule.cronDisable }?.outcome == "executed")
+        #expect(audit.first { $0.rule == Rule.cronDisable }?.outcome == .executed)
         #expect(fileMode(box.auditFile) == 0o600)
         #expect(await healer.auditRecords(since: at(1), limit: 100).count == 6)
     }
@@ -111,7 +111,7 @@ struct HealerTests {
         let job = CronJobObservation(id: "j1", name: "Nightly", enabled: true, lastRunAtMs: 5, lastRunStatus: "error",
                                      lastError: "bad", consecutiveErrors: 1)
         let report = await healer.tick(observe(at: t0, cron: .value([job])))
-        #expect(report.decisions.map(\.outcome) == ["failed"])
+        #expect(report.decisions.map(\.outcome.rawValue) == ["failed"])
         #expect(await healer.currentState.crons["j1"]?.disabledByUs == false)
         #expect(box.metrics().isEmpty, "no heal event for an action that failed")
         let snap = await healer.snapshot()
@@ -142,7 +142,7 @@ struct HealerTests {
         let notes = await healer.load()
         #expect(notes.contains { $0.contains("interrupted") })
         let audit = await healer.auditRecords(since: nil, limit: 10)
-        #expect(audit.first?.outcome == "interrupted" && audit.first?.incident == "inc-9")
+        #expect(audit.first?.outcome == .interrupted && audit.first?.incident == "inc-9")
         #expect(await healer.currentState.inFlight.isEmpty)
     }
 
@@ -157,7 +157,7 @@ struct HealerTests {
         _ = await healer.load()
         let report = await healer.tick(observe(at: t0, whatsapp: .value(.down)))
         #expect(control.actions.isEmpty)
-        #expect(report.decisions.map(\.outcome) == ["refused"])
+        #expect(report.decisions.map(\.outcome.rawValue) == ["refused"])
         #expect(report.decisions[0].detail.hasPrefix("the state could not be saved first"))
         #expect(!report.persisted)
         #expect(report.faults["state-file"] != nil)
@@ -178,7 +178,7 @@ struct HealerTests {
         let report = await healer.tick(observe(at: t0))
         #expect(report.faults["status-file"]?.contains("blocker") == true)
         #expect(report.faults["metrics-file"] != nil)
-        #expect(report.health == "degraded")
+        #expect(report.health == .degraded)
     }
 
     @Test func observationFaultsAndAnInvalidConfigShowInTheSnapshot() async {
@@ -188,7 +188,7 @@ struct HealerTests {
                                                config: .invalid("JSON5: invalid character '}' at 4:1")))
         #expect(report.faults["cron"] == "cron list: gateway closed (1006)")
         #expect(report.faults["openclaw-config"] == "invalid: JSON5: invalid character '}' at 4:1")
-        #expect(report.health == "degraded")
+        #expect(report.health == .degraded)
     }
 
     @Test func aBackupIsTakenBeforeARestartAndRemovedOnceTheGatewayIsHealthy() async throws {
@@ -261,7 +261,7 @@ struct HealerTests {
         #expect(await healer.reload(next) == ["autoFix.cronFailThreshold", "dryRun", "modelOrder"])
         #expect(await healer.config.dryRun)
         #expect(await healer.reload(next).isEmpty)
-        #expect(await healer.auditRecords(since: nil, limit: 5).last?.outcome == "reloaded")
+        #expect(await healer.auditRecords(since: nil, limit: 5).last?.outcome == .reloaded)
     }
 
     @Test func healthFollowsTheTicks() async {
@@ -284,14 +284,14 @@ struct HealerTests {
         _ = await healer.load()
         await healer.recordShutdown(reason: "SIGTERM")
         let last = await healer.auditRecords(since: nil, limit: 1)
-        #expect(last.first?.outcome == "stopped" && last.first?.evidence == ["SIGTERM"])
+        #expect(last.first?.outcome == .stopped && last.first?.evidence == ["SIGTERM"])
     }
 
     @Test func anUnattributableEventIsNotAccepted() async {
         let box = HealerSandbox(); defer { box.cleanup() }
         let (healer, _) = makeHealer(box)
         let r = await healer.ingest(failure(modelA, .contextOverflow, text: "prompt is too long"))
-        #expect(!r.accepted && r.verdict.effect == "not-a-model-failure" && r.decisions.isEmpty)
+        #expect(!r.accepted && r.verdict.effect == .notAModelFailure && r.decisions.isEmpty)
     }
 
     @Test func aForgottenLoadNeverOverwritesTheSavedState() async throws {
@@ -316,15 +316,15 @@ struct HealerTests {
         let config = makeConfig {
             $0.stateFile = box.config.stateFile; $0.statusFile = box.config.statusFile; $0.metricsFile = box.config.metricsFile
             $0.configFile = box.config.configFile; $0.configBackupsDir = box.config.configBackupsDir
-            $0.modelOrder = (0..<30).map { "p/m\($0)" }
+            $0.modelOrder = (0..<30).map { ModelID(provider: "p", model: "m\($0)") }
         }
         let healer = Healer(config: config, control: control, clock: clock, version: "t", pid: 1)
         _ = await healer.load()
-        let sessions = (0..<30).map { pin("s\($0)", "p/m\($0)") }
+        let sessions = (0..<30).map { pin("s\($0)", ModelID(provider: "p", model: "m\($0)")) }
         _ = await healer.tick(observe(at: t0, sessions: .value(sessions)))
         await withTaskGroup(of: Void.self) { group in
             for i in 0..<29 {
-                group.addTask { _ = await healer.ingest(failure("p/m\(i)", .rateLimit, retryAfter: 3600)) }
+                group.addTask { _ = await healer.ingest(failure(ModelID(provider: "p", model: "m\(i)"), .rateLimit, retryAfter: 3600)) }
             }
             for _ in 0..<5 {
                 group.addTask { _ = await healer.tick(observe(at: t0, sessions: .value(sessions))) }

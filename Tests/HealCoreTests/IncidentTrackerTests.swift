@@ -202,7 +202,7 @@ struct HealerMaintenanceTests {
         state = await healer.currentState
         #expect(state.incidents.outgoing.map(\.event) == [.maintenanceStarted, .maintenanceEnded])
         #expect(state.maintenance == nil)
-        let audit = await healer.auditRecords(since: nil, limit: 20).map(\.outcome)
+        let audit = await healer.auditRecords(since: nil, limit: 20).map(\.outcome.rawValue)
         #expect(audit.filter { $0.hasPrefix("maintenance-") } == ["maintenance-started", "maintenance-changed", "maintenance-ended"])
     }
 

@@ -6,7 +6,7 @@ import TestSupport
 struct JournalTests {
     func record(_ i: Int) -> AuditRecord {
         AuditRecord(time: at(Double(i)), incident: "inc-\(i)", rule: Rule.modelCooldown, trigger: "m\(i) failed",
-                    evidence: [], action: nil, dryRun: false, outcome: "recorded", detail: "")
+                    evidence: [], action: nil, dryRun: false, outcome: .recorded, detail: "")
     }
 
     func savedState(_ path: String) throws -> HealState {
@@ -134,7 +134,7 @@ struct JournalTests {
         let healer = Healer(config: box.config, control: RecordingControl(stateFile: box.stateFile), clock: TestClock(),
                             version: "t", pid: 1)
         _ = await healer.load()
-        let models = (0..<100).map { "storm/m-\($0)" }
+        let models = (0..<100).map { ModelID(provider: "storm", model: "m-\($0)") }
         await withTaskGroup(of: Void.self) { group in
             for model in models {
                 group.addTask { _ = await healer.ingest(failure(model, .rateLimit, at: t0, retryAfter: 600)) }

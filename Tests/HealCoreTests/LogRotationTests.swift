@@ -8,7 +8,7 @@ import Testing
     func record(_ i: Int) -> AuditRecord {
         AuditRecord(time: at(Double(i)), incident: "inc-\(i)", rule: Rule.cronDisable, trigger: "job failed",
                     evidence: ["run \(i) " + String(repeating: "e", count: 200)], action: nil,
-                    dryRun: false, outcome: "executed", detail: "")
+                    dryRun: false, outcome: .executed, detail: "")
     }
 
     func lines(_ path: String) -> [Substring] {

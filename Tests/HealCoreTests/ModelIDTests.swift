@@ -35,8 +35,8 @@ struct ModelIDTests {
     }
 
     @Test func theProviderOfAnIdStaysAsItWas() {
-        #expect(ModelID.provider(of: "xai/grok-4") == "xai")
-        #expect(ModelID.provider(of: "grok-4") == nil)
-        #expect(ModelID.provider(of: "/grok-4") == nil)
+        #expect(ModelID(Substring("xai/grok-4"))?.provider == "xai")
+        #expect(ModelID(Substring("grok-4")) == nil)
+        #expect(ModelID(Substring("/grok-4")) == nil)
     }
 }

@@ -7,9 +7,9 @@ struct PolicyEvidenceCronTests {
     static let runMs: Int64 = 1_760_000_000_000
 
     func job(run: Int64 = runMs, errors: Int? = nil, error: String = "model refused: bad tool schema",
-             reason: String? = nil, model: String? = nil) -> CronJobObservation {
+             reason: String? = nil, model: ModelID? = nil) -> CronJobObservation {
         CronJobObservation(id: "job-1", name: "Daily digest", enabled: true, lastRunAtMs: run, lastRunStatus: "error",
-                           lastError: error, lastErrorReason: reason, consecutiveErrors: errors, model: model)
+                           lastError: error, lastErrorReason: reason, consecutiveErrors: errors, model: model?.description)
     }
 
     @Test func consecutiveErrorsAtFirstSightCountAsThatManyRuns() {
@@ -39,6 +39,17 @@ struct PolicyEvidenceCronTests {
         #expect(d.with(rule: Rule.cronModelFailure).count == 1)
         #expect(s.models[modelA]?.lastReason?.rawValue == reason, "the job's model got the failure")
         #expect(s.models[modelA]?.isCooling(at: t0) == true)
+    }
+
+    /// A job's `payload.model` written without its provider is the one `modelOrder` model of that name.
+    @Test func aJobModelWithoutItsProviderIsTheModelOrderEntryOfThatName() {
+        let config = makeConfig { $0.autoFix.cronFailThreshold = 1 }
+        var bare = job(errors: 5, error: "provider said no", reason: "rate_limit")
+        bare.model = modelB.model
+        let (s, d) = evaluate(HealState(), observe(at: t0, cron: .value([bare])), config: config)
+        #expect(d.with(rule: Rule.cronModelFailure).count == 1)
+        #expect(s.models[modelB]?.isCooling(at: t0) == true)
+        #expect(s.models.count == 1, "no record under the bare name")
     }
 
     @Test func theReasonOpenClawGaveWinsOverTheText() {

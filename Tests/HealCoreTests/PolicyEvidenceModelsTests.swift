@@ -5,7 +5,7 @@ import Testing
 /// Issue 13, point 3: which failover evidence cools a model, reset times, unattributed failures,
 /// the model kept when all fail, probe spacing by class, per-profile cooldowns.
 struct PolicyEvidenceModelsTests {
-    func event(_ model: String?, _ reason: FailureReason?, decision: String? = nil, profile: String? = nil,
+    func event(_ model: ModelID?, _ reason: FailureReason?, decision: String? = nil, profile: String? = nil,
                text: String = "429 rate_limit_error", at time: Date = t0, resetAt: Date? = nil) -> FailureEvent {
         FailureEvent(at: time, source: .log, model: model, errorText: text, reason: reason, resetAt: resetAt,
                      profileId: profile, decision: decision)
@@ -16,7 +16,7 @@ struct PolicyEvidenceModelsTests {
         let (s, d, v) = ingest(HealState(), event(modelA, .rateLimit, decision: decision))
         #expect(s.models[modelA]?.isCooling(at: t0) == true)
         #expect(d.rules() == [Rule.modelCooldown])
-        #expect(v.effect == "cooled")
+        #expect(v.effect == .cooled)
     }
 
     @Test func rotateProfileIsRecordedButCoolsNothingAndMovesNoPin() {
@@ -26,7 +26,7 @@ struct PolicyEvidenceModelsTests {
         #expect(d.rules() == [Rule.profileRotated])
         #expect(d.actions().isEmpty)
         #expect(s.pins.isEmpty)
-        #expect(v.effect == "profile-rotated")
+        #expect(v.effect == .profileRotated)
         #expect(s.models[modelA]?.profileUntil["anthropic:default"].map { $0 > t0 } == true, "the profile is remembered as cooling")
         // Seen again at the next tick: the record is not forgotten while the profile cools.
         let (kept, _) = evaluate(s, observe(at: at(30)))
@@ -63,7 +63,7 @@ struct PolicyEvidenceModelsTests {
         var (s, _, _) = ingest(HealState(), event(modelB, .rateLimit))
         (s, _, _) = ingest(s, event(modelC, .rateLimit))
         let (after, d, v) = ingest(s, event(modelA, .billing, text: "402 insufficient credits"))
-        #expect(v.effect == "cooled", "A is cooled: the others are back sooner")
+        #expect(v.effect == .cooled, "A is cooled: the others are back sooner")
         let pool = ModelPool(state: after, order: makeConfig().modelOrder, now: t0)
         #expect(pool.available.isEmpty)
         #expect(pool.active == modelB)
@@ -74,7 +74,7 @@ struct PolicyEvidenceModelsTests {
         var (s, _, _) = ingest(HealState(), event(modelB, .billing, text: "402 insufficient credits"))
         (s, _, _) = ingest(s, event(modelC, .billing, text: "402 insufficient credits"))
         let (after, d, v) = ingest(s, event(modelA, .rateLimit))
-        #expect(v.effect == "kept-last-model")
+        #expect(v.effect == .keptLastModel)
         #expect(after.models[modelA]?.isCooling(at: t0) != true)
         #expect(d.rules() == [Rule.lastModelKept])
     }
@@ -110,14 +110,14 @@ struct PolicyEvidenceModelsTests {
         s.models[modelA]?.profileUntil["anthropic:home"] = .distantPast  // known and usable
         let (one, d, v) = ingest(s, event(modelA, .rateLimit, decision: "candidate_failed", profile: "anthropic:home",
                                           at: at(10)), now: at(10))
-        #expect(v.effect == "cooled", "both known profiles are cooling now: the model is down")
+        #expect(v.effect == .cooled, "both known profiles are cooling now: the model is down")
         #expect(one.models[modelA]?.isCooling(at: at(10)) == true)
         #expect(d.rules() == [Rule.modelCooldown])
 
         var fresh = HealState()
         fresh.models[modelA] = ModelRecord(profileUntil: ["anthropic:home": .distantPast, "anthropic:work": .distantPast])
         let (two, d2, v2) = ingest(fresh, event(modelA, .rateLimit, decision: "candidate_failed", profile: "anthropic:work"))
-        #expect(v2.effect == "profile-cooled")
+        #expect(v2.effect == .profileCooled)
         #expect(two.models[modelA]?.isCooling(at: t0) != true)
         #expect(d2.rules() == [Rule.profileCooldown])
         #expect(d2[0].evidence.contains { $0.contains("profiles still usable: anthropic:home") })

@@ -32,7 +32,7 @@ struct PolicyEvidenceSessionsTests {
         let d: [Decision]
         (s, d) = evaluate(s, observe(at: at(120), sessions: .value([pin("s", modelB)])), config: noProbes)
         let restore = try #require(d.with(rule: Rule.sessionRestore).first)
-        #expect(restore.action == .repinSession(key: "s", from: modelB, to: modelA))
+        #expect(restore.action == .restoreSessionPin(key: "s", from: modelB, to: modelA))
         #expect(restore.evidence.contains("restored exactly: \(modelA) (source user)"))
     }
 

@@ -5,9 +5,9 @@ import TestSupport
 
 // Shared fixtures for the HealCore tests (named *Tests.swift to sit with the tests it serves).
 
-let modelA = "anthropic/claude-opus-4-6"
-let modelB = "openai/gpt-5.2"
-let modelC = "google/gemini-2.5-flash"
+let modelA: ModelID = "anthropic/claude-opus-4-6"
+let modelB: ModelID = "openai/gpt-5.2"
+let modelC: ModelID = "google/gemini-2.5-flash"
 let t0 = TestClock.epoch
 
 func at(_ seconds: Double) -> Date { t0.addingTimeInterval(seconds) }
@@ -61,16 +61,14 @@ func observe(at time: Date, gateway: GatewayObservation = gatewayLive,
                 openclawConfig: config)
 }
 
-func failure(_ model: String?, _ reason: FailureReason?, text: String = "429 rate_limit_error", at time: Date = t0,
+func failure(_ model: ModelID?, _ reason: FailureReason?, text: String = "429 rate_limit_error", at time: Date = t0,
              session: String? = nil, retryAfter: Int? = nil, source: FailureEvent.Source = .log) -> FailureEvent {
     FailureEvent(at: time, source: source, model: model, sessionKey: session, errorText: text, reason: reason,
                  retryAfterSec: retryAfter)
 }
 
-func pin(_ key: String, _ model: String, source: String? = "user") -> SessionPin {
-    let slash = model.firstIndex(of: "/")!
-    return SessionPin(key: key, providerOverride: String(model[..<slash]),
-                      modelOverride: String(model[model.index(after: slash)...]), modelOverrideSource: source)
+func pin(_ key: String, _ model: ModelID, source: String? = "user") -> SessionPin {
+    SessionPin(key: key, providerOverride: model.provider, modelOverride: model.model, modelOverrideSource: source)
 }
 
 /// Runs `Policy.ingest` and returns the new state, decisions and verdict.

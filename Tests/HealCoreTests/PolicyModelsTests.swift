@@ -5,7 +5,7 @@ import Testing
 struct PolicyModelsTests {
     @Test func rateLimitCoolsTheModelOnTheLadderAndFallsBack() throws {
         let (s, d, v) = ingest(HealState(), failure(modelA, .rateLimit))
-        #expect(v.effect == "cooled")
+        #expect(v.effect == .cooled)
         #expect(d.rules() == [Rule.modelCooldown])
         let cooldown = try #require(s.models[modelA]?.cooldown)
         #expect(cooldown.until == at(60))
@@ -13,7 +13,7 @@ struct PolicyModelsTests {
         #expect(s.models[modelA]?.strikes == 1)
         #expect(ModelPool(state: s, order: makeConfig().modelOrder, now: at(1)).active == modelB)
         #expect(d[0].metric == MetricEvent(event: "model-cooldown", fields: [
-            "model": .string(modelA), "reason": .string("rate_limit"), "cooldownSec": .int(60)]))
+            "model": .string(modelA.description), "reason": .string("rate_limit"), "cooldownSec": .int(60)]))
         #expect(d[0].action == nil)
     }
 
@@ -22,7 +22,7 @@ struct PolicyModelsTests {
         for i in 1...20 {
             let (next, d, v) = ingest(s, failure(modelA, .rateLimit, at: at(Double(i))), now: at(Double(i)))
             #expect(d.isEmpty)
-            #expect(v.effect == "already-cooling")
+            #expect(v.effect == .alreadyCooling)
             s = next
         }
         #expect(s.models[modelA]?.strikes == 1)
@@ -67,7 +67,7 @@ struct PolicyModelsTests {
         let (s, d, v) = ingest(HealState(), failure(modelA, reason, text: "prompt is too long"))
         #expect(d.isEmpty)
         #expect(s.models.isEmpty)
-        #expect(v.effect == "not-a-model-failure")
+        #expect(v.effect == .notAModelFailure)
     }
 
     @Test func unclassifiableTextIsNotAModelFailure() {
@@ -87,7 +87,7 @@ struct PolicyModelsTests {
         var (s, _, _) = ingest(HealState(), failure(modelA, .rateLimit))
         (s, _, _) = ingest(s, failure(modelB, .billing, text: "insufficient credits"))
         let (after, d, v) = ingest(s, failure(modelC, .rateLimit))
-        #expect(v.effect == "kept-last-model")
+        #expect(v.effect == .keptLastModel)
         #expect(after.models[modelC]?.cooldown == nil)
         #expect(after.models[modelC]?.strikes == 1)
         let decision = try #require(d.first)
@@ -100,7 +100,7 @@ struct PolicyModelsTests {
     @Test func aSingleModelPoolIsNeverEmptied() {
         let config = makeConfig { $0.modelOrder = [modelA] }
         let (s, d, v) = ingest(HealState(), failure(modelA, .rateLimit), config: config)
-        #expect(v.effect == "kept-last-model")
+        #expect(v.effect == .keptLastModel)
         #expect(s.models[modelA]?.cooldown == nil)
         #expect(d.rules() == [Rule.lastModelKept])
         // A storm on the last model records one strike per minute at most.
@@ -132,7 +132,7 @@ struct PolicyModelsTests {
 
     @Test func aStaleEventCoolsNothing() {
         let (s, d, v) = ingest(HealState(), failure(modelA, .rateLimit, at: at(-7200)))
-        #expect(v.effect == "stale")
+        #expect(v.effect == .stale)
         #expect(d.isEmpty && s.models[modelA]?.cooldown == nil)
     }
 
@@ -143,13 +143,12 @@ struct PolicyModelsTests {
     }
 
     struct Blame: Sendable, CustomStringConvertible {
-        let event: FailureEvent, pins: [SessionPin], expected: String?, how: String
+        let event: FailureEvent, pins: [SessionPin], expected: ModelID?, how: String
         var description: String { how }
     }
 
     static let blames: [Blame] = [
         Blame(event: failure(modelB, .rateLimit), pins: [], expected: modelB, how: "named by the event"),
-        Blame(event: failure("gpt-5.2", .rateLimit), pins: [], expected: modelB, how: "named by the event"),
         Blame(event: failure(nil, .rateLimit, session: "s1"), pins: [pin("s1", modelC)], expected: modelC,
               how: "pinned model of session s1"),
         Blame(event: failure(nil, .rateLimit, text: "openai/gpt-5.2: 429 too many requests"), pins: [],
@@ -181,7 +180,7 @@ struct PolicyModelsTests {
         #expect(s.models[modelB] == nil)
         #expect(d.rules() == [Rule.failureUnattributed])
         #expect(d[0].evidence.contains(Rule.humanAction(Rule.failureUnattributed)))
-        #expect(v.effect == "unattributed" && v.model == nil)
+        #expect(v.effect == .unattributed && v.model == nil)
     }
 
     @Test func quietModelsAreForgottenAfterADay() {

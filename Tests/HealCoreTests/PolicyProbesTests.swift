@@ -3,11 +3,11 @@ import Testing
 @testable import HealCore
 
 struct PolicyProbesTests {
-    func probes(_ d: [Decision]) -> [String] {
+    func probes(_ d: [Decision]) -> [ModelID] {
         d.compactMap { if case .probeModel(let m) = $0.action { return m } else { return nil } }
     }
 
-    func cooled(_ models: [String], config: HealConfig = makeConfig()) -> HealState {
+    func cooled(_ models: [ModelID], config: HealConfig = makeConfig()) -> HealState {
         var s = HealState()
         for m in models { s = ingest(s, failure(m, .rateLimit, retryAfter: 7200), config: config).0 }
         return s
@@ -60,7 +60,7 @@ struct PolicyProbesTests {
         #expect(r.state.models[modelA]?.cooldown == nil)
         let d = try #require(r.decisions.first)
         #expect(d.rule == Rule.modelRecovered)
-        #expect(d.metric == MetricEvent(event: "model-recovered", fields: ["model": .string(modelA), "isPreferred": .bool(true)]))
+        #expect(d.metric == MetricEvent(event: "model-recovered", fields: ["model": .string(modelA.description), "isPreferred": .bool(true)]))
         #expect(r.state.probes.goodStreak[modelA] == 1)
     }
 
@@ -89,7 +89,7 @@ struct PolicyProbesTests {
     }
 
     @Test func aNamedModelIsProbedEvenWhenNotCooling() {
-        let (r, refused) = Policy.planManualProbes(state: HealState(), model: "gpt-5.2", now: t0, config: makeConfig())
+        let (r, refused) = Policy.planManualProbes(state: HealState(), model: modelB, now: t0, config: makeConfig())
         #expect(probes(r.decisions) == [modelB])
         #expect(refused.isEmpty)
     }

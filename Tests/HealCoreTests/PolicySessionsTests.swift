@@ -21,7 +21,7 @@ struct PolicySessionsTests {
         #expect(s.pins["agent:main:main"] == RememberedPin(original: modelA, repinnedTo: modelB, at: at(10), lastAttemptAt: at(10),
                                                            originalSource: "user"))
         #expect(repins[0].metric == MetricEvent(event: "session-patched", fields: [
-            "sessionKey": .string("agent:main:main"), "oldModel": .string(modelA), "newModel": .string(modelB)]))
+            "sessionKey": .string("agent:main:main"), "oldModel": .string(modelA.description), "newModel": .string(modelB.description)]))
     }
 
     @Test func autoPinsAreLeftToOpenClaw() {
@@ -90,8 +90,8 @@ struct PolicySessionsTests {
         s = Policy.applyProbe(state: s, result: ProbeResult(model: modelA, ok: true), now: at(800), config: makeConfig()).state
         (s, d) = evaluate(s, observe(at: at(801), sessions: onB))
         let restore = try #require(d.with(rule: Rule.sessionRestore).first)
-        #expect(restore.action == .repinSession(key: "s", from: modelB, to: modelA))
-        #expect(restore.metric?.fields["newModel"] == .string(modelA))
+        #expect(restore.action == .restoreSessionPin(key: "s", from: modelB, to: modelA))
+        #expect(restore.metric?.fields["newModel"] == .string(modelA.description))
         // The memory goes once the restore has worked.
         #expect(s.pins["s"] != nil)
         let done = Policy.applyOutcome(state: s, decision: restore, ok: true, now: at(802))
@@ -125,7 +125,7 @@ struct PolicySessionsTests {
         let (_, early) = evaluate(s, observe(at: at(3599), sessions: .value([pin("s", modelB)])), config: config)
         #expect(early.with(rule: Rule.sessionRestore).isEmpty)
         let (_, d) = evaluate(s, observe(at: at(3600), sessions: .value([pin("s", modelB)])), config: config)
-        #expect(d.with(rule: Rule.sessionRestore).map(\.action) == [.repinSession(key: "s", from: modelB, to: modelA)])
+        #expect(d.with(rule: Rule.sessionRestore).map(\.action) == [.restoreSessionPin(key: "s", from: modelB, to: modelA)])
     }
 
     @Test func aPinChangedBySomeoneElseIsForgotten() {

@@ -7,7 +7,7 @@ struct PrometheusRendererTests {
         var s = ingest(HealState(), failure(modelA, .rateLimit, retryAfter: 100)).0
         s.whatsapp.lastStatus = "connected"
         s.pins["k"] = RememberedPin(original: modelA, repinnedTo: modelB, at: t0, lastAttemptAt: t0)
-        let config = makeConfig { $0.modelOrder = [modelA, modelB, "odd\"model\\with\nnewline"] }
+        let config = makeConfig { $0.modelOrder = [modelA, modelB, ModelID(provider: "odd\"model", model: "\\with\nnewline")] }
         return StatusBuilder.build(state: s, config: config, inputs: StatusInputs(
             now: at(10), version: "0.3.0", pid: 1, startedAt: t0, lastTickAt: at(10), lastTickDurationMs: 250,
             gateway: gatewayLive, faults: ["cron": "timed out", "audit-file": "disk full"],
@@ -76,7 +76,7 @@ struct PrometheusRendererTests {
 
     @Test func labelValuesAreEscaped() {
         let text = PrometheusRenderer.render(snapshot())
-        #expect(text.contains(#"openclaw_self_heal_model_cooling{model="odd\"model\\with\nnewline"} 0"#))
+        #expect(text.contains(#"openclaw_self_heal_model_cooling{model="odd\"model/\\with\nnewline"} 0"#))
         #expect(PrometheusText.escapeLabel("a\\b\"c\nd") == #"a\\b\"c\nd"#)
     }
 

@@ -17,9 +17,9 @@ struct StatusSnapshotTests {
         encoder.outputFormatting = [.sortedKeys]
         let json = try #require(try JSONSerialization.jsonObject(with: encoder.encode(snap)) as? [String: Any])
         #expect(json["health"] as? String == "healing")
-        #expect(json["activeModel"] as? String == modelB)
+        #expect(json["activeModel"] as? String == modelB.description)
         let models = try #require(json["models"] as? [[String: Any]])
-        #expect(models.map { $0["id"] as? String } == [modelA, modelB, modelC])
+        #expect(models.map { $0["id"] as? String } == [modelA, modelB, modelC].map(\.description))
         #expect(models[0]["status"] as? String == "cooldown" && models[0]["cooldownRemainingSec"] as? Int == 90)
         #expect(models[1]["status"] as? String == "available" && models[1]["cooldownRemainingSec"] as? Int == 0)
         let whatsapp = try #require(json["whatsapp"] as? [String: Any])
@@ -71,7 +71,7 @@ struct StatusSnapshotTests {
     @Test(arguments: healthRows)
     func health(_ row: HealthRow) {
         let (s, g, f, acted) = row.make()
-        #expect(build(s, gateway: g, faults: f, acted: acted).health == row.expected)
+        #expect(build(s, gateway: g, faults: f, acted: acted).health.rawValue == row.expected)
     }
 
     @Test func budgetSessionsAndProbesAreReported() {

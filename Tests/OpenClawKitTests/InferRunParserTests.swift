@@ -3,7 +3,7 @@ import Testing
 @testable import OpenClawKit
 
 @Suite struct InferRunParserTests {
-    let model = "anthropic/claude-opus-4-6"
+    let model: ModelID = "anthropic/claude-opus-4-6"
     func result(_ exit: Int32, _ stdout: String, _ stderr: String = "") -> CommandResult {
         CommandResult(argv: [], exitCode: exit, stdout: stdout, stderr: stderr, durationMs: 420)
     }

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct LogFailureDeduplicatorTests {
     func failure(_ model: String, run: String?) -> GatewayLogLineFailure {
-        GatewayLogLineFailure(event: FailureEvent(at: Date(), source: .log, model: model, errorText: ""),
+        GatewayLogLineFailure(event: FailureEvent(at: Date(), source: .log, model: ModelID(model), errorText: ""),
                               runId: run, origin: .fallbackDecision)
     }
 

@@ -13,7 +13,7 @@ import Testing
     final class Collector: Sendable {
         private let events = Mutex<[FailureEvent]>([])
         func record(_ event: FailureEvent) { events.withLock { $0.append(event) } }
-        var models: [String?] { events.withLock { $0.map(\.model) } }
+        var models: [String?] { events.withLock { $0.map { $0.model?.description } } }
 
         /// Waits until `count` events arrived or `timeout` passed; returns the models seen.
         func wait(for count: Int, timeout: Duration = .seconds(2)) async -> [String?] {

@@ -76,7 +76,7 @@ final class LogDirectoryFixture {
 
     func pump(_ tail: LogTail, at date: Date? = nil) -> [String?] {
         var models: [String?] = []
-        tail.pump(now: date ?? day) { models.append($0.model) }
+        tail.pump(now: date ?? day) { models.append($0.model?.description) }
         return models
     }
 

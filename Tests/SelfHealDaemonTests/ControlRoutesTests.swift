@@ -10,8 +10,8 @@ import TestSupport
 /// child process, against a real `Healer` on a temporary state directory.
 @Suite struct ControlRoutesTests {
     static let token = "route-test-token-0123456789abcdef"
-    static let modelA = "anthropic/claude-opus-4-6"
-    static let modelB = "openai/gpt-5.2"
+    static let modelA: ModelID = "anthropic/claude-opus-4-6"
+    static let modelB: ModelID = "openai/gpt-5.2"
 
     /// One healer and its routes; the directory goes when the value does.
     final class Fixture: @unchecked Sendable {
@@ -73,7 +73,7 @@ import TestSupport
         let plain = await fixture.send("GET", "/status")
         #expect(plain.status == 200)
         #expect(plain.headers["Content-Type"]?.hasPrefix("application/json") == true)
-        #expect(json(plain)["activeModel"] as? String == Self.modelA, "\(text(plain).prefix(300))")
+        #expect(json(plain)["activeModel"] as? String == Self.modelA.description, "\(text(plain).prefix(300))")
         let prometheus = await fixture.send("GET", "/status", accept: "text/plain")
         #expect(prometheus.headers["Content-Type"] == PrometheusRenderer.contentType)
         let metrics = await fixture.send("GET", "/metrics")
@@ -139,7 +139,7 @@ import TestSupport
         #expect(limited.status == 202)
         let answer = json(limited)
         #expect(answer["accepted"] as? Bool == true, "\(text(limited))")
-        #expect((answer["verdict"] as? [String: Any])?["model"] as? String == Self.modelA)
+        #expect((answer["verdict"] as? [String: Any])?["model"] as? String == Self.modelA.description)
         #expect((answer["verdict"] as? [String: Any])?["reason"] as? String == "rate_limit")
         #expect((answer["decisions"] as? [Any])?.isEmpty == false, "\(text(limited))")
 
@@ -158,7 +158,7 @@ import TestSupport
 
         let events = await fixture.send("GET", "/events?limit=50")
         #expect(events.status == 200)
-        #expect(text(events).contains(Self.modelA))
+        #expect(text(events).contains(Self.modelA.description))
         let badQuery = await fixture.send("GET", "/events?limit=zero")
         #expect(badQuery.status == 400)
     }

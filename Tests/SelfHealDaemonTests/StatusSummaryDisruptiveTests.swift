@@ -24,6 +24,6 @@ struct StatusSummaryDisruptiveTests {
         #expect(text.contains("unit active; SAFE MODE (crash-loop breaker); probe fault: healthz refused while the RPC answers"))
         #expect(text.contains("checks:    verified: channel-restart 2; did not help: gateway-restart 1; checking: cron-disable of j1"))
         #expect(text.contains("flapping:  whatsapp (no restarts until it is quiet)"))
-        #expect(snapshot.health == "degraded", "safe mode and flapping are not healthy")
+        #expect(snapshot.health == .degraded, "safe mode and flapping are not healthy")
     }
 }

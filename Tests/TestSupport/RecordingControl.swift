@@ -36,14 +36,14 @@ public final class RecordingControl: GatewayControl, @unchecked Sendable {
         case .restartGateway: return ActionPlan(argv: [[config.openclaw.bin, "gateway", "restart"]])
         case .disableCron(let id, _): return ActionPlan(argv: [[config.openclaw.bin, "cron", "disable", id]])
         case .disablePlugin(let id): return ActionPlan(argv: [[config.openclaw.bin, "plugins", "disable", id]])
-        case .repinSession(let key, _, let to):
+        case .repinSession(let key, _, let to), .restoreSessionPin(let key, _, let to):
             return ActionPlan(argv: [[config.openclaw.bin, "gateway", "call", "sessions.patch", "--params",
                                       "{\"key\":\"\(key)\",\"model\":\"\(to)\"}", "--json"]])
         case .clearSessionPin(let key, _):
             return ActionPlan(argv: [[config.openclaw.bin, "gateway", "call", "sessions.patch", "--params",
                                       "{\"key\":\"\(key)\",\"model\":null}", "--json"]])
         case .probeModel(let m):
-            return ActionPlan(argv: [[config.openclaw.bin, "infer", "model", "run", "--local", "--model", m, "--json"]])
+            return ActionPlan(argv: [[config.openclaw.bin, "infer", "model", "run", "--local", "--model", m.description, "--json"]])
         case .fileIssue(let i): return ActionPlan(argv: [["gh", "issue", "create", "-R", i.repo, "--title", i.title, "--body", i.body]])
         case .restartChannel(let channel, let account, _, _):
             return ActionPlan(argv: [[config.openclaw.bin, "gateway", "call", "channels.stop", "--params",

@@ -29,7 +29,7 @@ public struct ClassifiedFailure: Sendable, Equatable {
                 : ErrorClassifier.hints(in: event.errorText, reason: reason)
         } else {
             classification = ErrorClassifier.classify(event.errorText, httpStatus: event.httpStatus,
-                                                      provider: event.model.flatMap(ModelID.provider(of:)))
+                                                      provider: event.model?.provider)
         }
     }
 }

@@ -18,15 +18,12 @@ extension ErrorClassifier {
         if P.periodicUsageLimit.matches(text) { return P.billing.matches(text) ? .billing : .rateLimit }
         if P.rateLimit.matches(text) { return .rateLimit }
         if P.overloaded.matches(text) { return .overloaded }
-        if P.providerCompletedError.matches(text) { return .serverError }
-        if P.structuredServerError.matches(text) { return .serverError }
+        if serverErrors.matches(text) { return .serverError }
         if P.genericProviderInternal.matches(text) { return .timeout }
         if P.billing.matches(text) { return .billing }
-        if P.oauthRefreshFailure.matches(text) { return .authPermanent }
-        if P.authPermanent.matches(text) { return .authPermanent }
+        if permanentAuth.matches(text) { return .authPermanent }
         if P.auth.matches(text) { return .auth }
-        if P.unknownErrorOccurred.matches(text) { return .timeout }
-        if P.serverErrorText.matches(text) { return .timeout }
+        if serverTexts.matches(text) { return .timeout }
         if P.format.matches(text) { return .format }
         if text.contains("unknown error (no error details in response)"),
            text.string.trimming(.whitespacesAndNewlines) == "unknown error (no error details in response)" {
@@ -39,4 +36,10 @@ extension ErrorClassifier {
         // A failover summary's `(rate_limit)` tags, when nothing else spoke.
         return OpenClawVerdict.tagged(in: text)
     }
+
+    // Steps of OpenClaw's order that follow one another and give the same class, tried as one list
+    // (in the same order, so the first match is the same).
+    private static let serverErrors = FailurePatterns.providerCompletedError + FailurePatterns.structuredServerError
+    private static let permanentAuth = FailurePatterns.oauthRefreshFailure + FailurePatterns.authPermanent
+    private static let serverTexts = FailurePatterns.unknownErrorOccurred + FailurePatterns.serverErrorText
 }

@@ -11,7 +11,7 @@ struct ConfigField: Sendable {
         /// A command: a bare name looked up on PATH, or a path (expanded like `.path`).
         case command(WritableKeyPath<HealConfig, String> & Sendable)
         /// `modelOrder`: 1 to `maxModels` distinct `provider/model` ids.
-        case modelList(WritableKeyPath<HealConfig, [String]> & Sendable)
+        case modelList(WritableKeyPath<HealConfig, [ModelID]> & Sendable)
         /// `server.allowedHosts`: up to `maxHosts` host names or addresses, each `host[:port]`.
         case hostList(WritableKeyPath<HealConfig, [String]> & Sendable)
         /// `notify.targets`: see `NotifyTargetsField`.
@@ -29,7 +29,7 @@ struct ConfigField: Sendable {
         case .integer(let kp, _): return .integer(config[keyPath: kp])
         case .boolean(let kp): return .bool(config[keyPath: kp])
         case .string(let kp, _), .path(let kp, _), .command(let kp): return .string(config[keyPath: kp])
-        case .modelList(let kp): return .array(config[keyPath: kp].map { .string($0) })
+        case .modelList(let kp): return .array(config[keyPath: kp].map { .string($0.description) })
         case .hostList(let kp): return .array(config[keyPath: kp].map { .string($0) })
         case .notifyTargets(let kp): return NotifyTargetsField.read(config[keyPath: kp])
         }
@@ -68,7 +68,7 @@ struct ConfigField: Sendable {
             return []
         case .modelList(let kp):
             return apply(strings: value, expected: "an array of \"provider/model\" ids", problems: Self.modelListProblems,
-                         to: kp, in: &config)
+                         as: { ModelID($0) }, to: kp, in: &config)
         case .hostList(let kp):
             return apply(strings: value, expected: "an array of host names", problems: Self.hostListProblems,
                          to: kp, in: &config)
@@ -92,10 +92,19 @@ struct ConfigField: Sendable {
     private func apply(strings value: JSON5Value, expected: String,
                        problems check: (_ items: [JSON5Value], _ key: String) -> [ConfigError],
                        to kp: WritableKeyPath<HealConfig, [String]>, in config: inout HealConfig) -> [ConfigError] {
+        apply(strings: value, expected: expected, problems: check, as: { $0 }, to: kp, in: &config)
+    }
+
+    /// The same for a list whose checked strings become values (`check` has refused every string
+    /// that `make` cannot turn into one).
+    private func apply<Element>(strings value: JSON5Value, expected: String,
+                                problems check: (_ items: [JSON5Value], _ key: String) -> [ConfigError],
+                                as make: (String) -> Element?,
+                                to kp: WritableKeyPath<HealConfig, [Element]>, in config: inout HealConfig) -> [ConfigError] {
         guard case .array(let items) = value else { return [error("must be \(expected), got \(value.shortDescription)")] }
         let problems = check(items, key)
         if problems.isEmpty {
-            config[keyPath: kp] = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
+            config[keyPath: kp] = items.compactMap { if case .string(let s) = $0 { make(s) } else { nil } }
         }
         return problems
     }

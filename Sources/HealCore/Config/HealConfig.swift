@@ -4,7 +4,7 @@ import FoundationEssentials
 /// keep their names, defaults and ranges; the new keys sit in their own groups). Paths are stored as
 /// written; `ConfigLoader` expands `~` when it loads a file.
 public struct HealConfig: Sendable, Equatable, Codable {
-    public var modelOrder: [String] = [
+    public var modelOrder: [ModelID] = [
         "anthropic/claude-opus-4-6",
         "openai-codex/gpt-5.2",
         "google-gemini-cli/gemini-2.5-flash",

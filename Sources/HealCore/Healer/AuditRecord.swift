@@ -9,8 +9,7 @@ public struct AuditRecord: Sendable, Equatable, Codable {
     public var evidence: [String]
     public var action: Action?
     public var dryRun: Bool
-    /// executed | failed | planned | refused | recorded | interrupted | started | stopped | reloaded
-    public var outcome: String
+    public var outcome: AuditOutcome
     public var detail: String
 
     public struct Action: Sendable, Equatable, Codable {
@@ -25,7 +24,7 @@ public struct AuditRecord: Sendable, Equatable, Codable {
     }
 
     public init(time: Date, incident: String, rule: String, trigger: String, evidence: [String],
-                action: Action?, dryRun: Bool, outcome: String, detail: String) {
+                action: Action?, dryRun: Bool, outcome: AuditOutcome, detail: String) {
         self.time = time; self.incident = incident; self.rule = rule; self.trigger = trigger
         self.evidence = evidence; self.action = action; self.dryRun = dryRun; self.outcome = outcome
         self.detail = detail

@@ -5,7 +5,8 @@ extension HealAction {
         case .restartGateway(let reason): return "restart the gateway (\(reason))"
         case .disableCron(let id, let name): return "disable cron job \(name) (\(id))"
         case .disablePlugin(let id): return "disable plugin \(id)"
-        case .repinSession(let key, let from, let to): return "repin session \(key) from \(from) to \(to)"
+        case .repinSession(let key, let from, let to), .restoreSessionPin(let key, let from, let to):
+            return "repin session \(key) from \(from) to \(to)"
         case .clearSessionPin(let key, let from): return "clear the pin of session \(key) (was \(from)): back to the agent's default"
         case .probeModel(let model): return "probe \(model)"
         case .fileIssue(let issue): return "file issue in \(issue.repo): \(issue.title)"

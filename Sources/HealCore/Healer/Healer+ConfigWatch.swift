@@ -20,7 +20,7 @@ extension Healer {
                                   trigger: "an $include of openclaw.json is missing or broken",
                                   evidence: [includeProblem, "every disruptive action is refused until it is fixed",
                                              Rule.humanAction(Rule.configIncludeInvalid)],
-                                  action: nil, dryRun: config.dryRun, outcome: "recorded", detail: ""))
+                                  action: nil, dryRun: config.dryRun, outcome: .recorded, detail: ""))
             }
         }
         guard let before = previous.digest, let after = current.digest, before != after else { return }
@@ -31,6 +31,6 @@ extension Healer {
                           trigger: "OpenClaw's config changed since the last observation",
                           evidence: ["writer: \(writer)", "files: \(changed.joined(separator: ", "))",
                                      Rule.humanAction(Rule.configChanged)],
-                          action: nil, dryRun: config.dryRun, outcome: "recorded", detail: writer))
+                          action: nil, dryRun: config.dryRun, outcome: .recorded, detail: writer))
     }
 }

@@ -18,7 +18,7 @@ extension Healer {
     }
 
     /// A record in the audit log from the notifier (a message dropped after `notify.maxAgeSec`).
-    public func auditNotification(incident: String, rule: String, trigger: String, evidence: [String], outcome: String, detail: String) {
+    public func auditNotification(incident: String, rule: String, trigger: String, evidence: [String], outcome: AuditOutcome, detail: String) {
         audit(AuditRecord(time: clock.now(), incident: incident, rule: rule, trigger: trigger, evidence: evidence,
                           action: nil, dryRun: config.dryRun, outcome: outcome, detail: detail))
     }
@@ -31,8 +31,8 @@ extension Healer {
     func trackIncidents(_ observation: Observation, records: [DecisionRecord], now: Date) {
         let decisions = records.compactMap { r -> Decision? in
             var d = r.decision
-            if r.outcome == "failed" { return d.action == nil ? d : nil }  // nothing was disabled
-            if r.outcome == "refused", d.refusal == nil { d.refusal = r.detail }
+            if r.outcome == .failed { return d.action == nil ? d : nil }  // nothing was disabled
+            if r.outcome == .refused, d.refusal == nil { d.refusal = r.detail }
             return d
         }
         let transitions = IncidentTracker.track(&state, observation: observation, decisions: decisions, now: now, config: config)
@@ -44,7 +44,7 @@ extension Healer {
             state.incidents.outgoing.removeFirst(excess)
             audit(AuditRecord(time: now, incident: "-", rule: "notification", trigger: "too many messages owed to the outbox",
                               evidence: dropped.prefix(5).map { "\($0.id): \($0.title)" }, action: nil, dryRun: config.dryRun,
-                              outcome: "notification-dropped", detail: "\(excess) oldest messages dropped (at most \(Self.maxOwedNotices) are kept)"))
+                              outcome: .notificationDropped, detail: "\(excess) oldest messages dropped (at most \(Self.maxOwedNotices) are kept)"))
         }
     }
 
@@ -52,7 +52,7 @@ extension Healer {
         let detail = tr.notice.map { "message \($0.id) queued" } ?? tr.quietReason ?? "no message"
         audit(AuditRecord(time: now, incident: tr.incident.id, rule: tr.incident.rule,
                           trigger: "incident \(tr.change.rawValue): \(tr.incident.title)", evidence: tr.incident.evidence,
-                          action: nil, dryRun: config.dryRun, outcome: "incident-\(tr.change.rawValue)", detail: detail))
+                          action: nil, dryRun: config.dryRun, outcome: AuditOutcome(tr.change), detail: detail))
     }
 
     /// Gives the owed messages to the outbox once the state that owes them is saved; those it

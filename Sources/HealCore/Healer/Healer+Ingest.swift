@@ -16,11 +16,11 @@ extension Healer {
         let context = PolicyContext(knownPins: lastSessions, configFile: lastConfigFile,
                                     hold: MaintenanceGate.hold(maintenance: state.maintenance, gateway: lastGateway, now: now))
         let config = self.config
-        var verdict = FailureVerdict(model: nil, attribution: "", reason: nil, retryAfterSec: nil, effect: "")
+        var verdict = FailureVerdict(model: nil, attribution: "", reason: nil, retryAfterSec: nil, effect: .notAModelFailure)
         let carried = await carryOut(now: now) { current in
-            let (result, v) = Policy.ingest(state: current, failure: failure, context: context, now: now, config: config)
+            let (decisions, v) = Policy.ingest(state: &current, failure: failure, context: context, now: now, config: config)
             verdict = v
-            return result
+            return decisions
         }
         let accepted = verdict.model != nil && verdict.reason?.isModelFailure == true
         if !carried.records.isEmpty {

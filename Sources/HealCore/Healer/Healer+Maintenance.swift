@@ -15,7 +15,7 @@ extension Healer {
             state.maintenance = m
             audit(AuditRecord(time: now, incident: m.id, rule: Rule.maintenance, trigger: "maintenance changed",
                               evidence: ["until \(Timestamps.isoSeconds(until))", "reason: \(m.reason)"], action: nil,
-                              dryRun: config.dryRun, outcome: "maintenance-changed", detail: "no message: the pause was already announced"))
+                              dryRun: config.dryRun, outcome: .maintenanceChanged, detail: "no message: the pause was already announced"))
             persist()
             writeStatusFile()
             return m
@@ -29,12 +29,8 @@ extension Healer {
                 + (why.isEmpty ? "" : " Reason: \(why)."),
             evidence: ["paused for \(length) s"] + (why.isEmpty ? [] : ["reason: \(why)"]),
             startedAt: now, dryRun: config.dryRun, createdAt: now)
-        state.incidents.outgoing.append(notice)
-        audit(AuditRecord(time: now, incident: m.id, rule: Rule.maintenance, trigger: "maintenance started",
-                          evidence: notice.evidence, action: nil, dryRun: config.dryRun, outcome: "maintenance-started",
-                          detail: "until \(Timestamps.isoSeconds(until)); message \(notice.id) queued"))
-        if await persistDurably() { handOverNotices() }
-        writeStatusFile()
+        await announce(notice, trigger: "maintenance started", outcome: .maintenanceStarted,
+                       detail: "until \(Timestamps.isoSeconds(until)); message \(notice.id) queued", now: now)
         return m
     }
 
@@ -65,10 +61,17 @@ extension Healer {
             summary: "Maintenance ended (\(why)) after \(Int(now.timeIntervalSince(m.since) / 60)) min; the healer heals and notifies again.",
             evidence: ["started \(Timestamps.isoSeconds(m.since))", why] + (m.reason.isEmpty ? [] : ["reason: \(m.reason)"]),
             startedAt: m.since, resolvedAt: now, dryRun: config.dryRun, createdAt: now)
+        await announce(notice, trigger: "maintenance ended", outcome: .maintenanceEnded,
+                       detail: "message \(notice.id) queued", now: now)
+    }
+
+    /// A pause's start or end: its message queued and audited, the state saved before the message
+    /// is handed to delivery.
+    private func announce(_ notice: IncidentNotice, trigger: String, outcome: AuditOutcome, detail: String, now: Date) async {
         state.incidents.outgoing.append(notice)
-        audit(AuditRecord(time: now, incident: m.id, rule: Rule.maintenance, trigger: "maintenance ended",
-                          evidence: notice.evidence, action: nil, dryRun: config.dryRun, outcome: "maintenance-ended",
-                          detail: "message \(notice.id) queued"))
+        audit(AuditRecord(time: now, incident: notice.incident, rule: Rule.maintenance, trigger: trigger,
+                          evidence: notice.evidence, action: nil, dryRun: config.dryRun, outcome: outcome,
+                          detail: detail))
         if await persistDurably() { handOverNotices() }
         writeStatusFile()
     }

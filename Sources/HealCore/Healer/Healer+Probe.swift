@@ -5,7 +5,7 @@ extension Healer {
     /// now, within the hourly budget (see `Policy.planManualProbes`). Models refused for the budget
     /// come back as failed results whose detail starts with "refused:". In dry run nothing runs and
     /// the results say what would have.
-    public func probe(model: String?) async -> [ProbeResult] {
+    public func probe(model: ModelID?) async -> [ProbeResult] {
         ensureLoaded()
         let now = policyNow()
         let config = self.config
@@ -13,7 +13,8 @@ extension Healer {
         let carried = await carryOut(now: now) { current in
             let planned = Policy.planManualProbes(state: current, model: model, now: now, config: config)
             refused = planned.refused
-            return planned.result
+            current = planned.result.state
+            return planned.result.decisions
         }
         writeStatusFile()
         return carried.probes + refused

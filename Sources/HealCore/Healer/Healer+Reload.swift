@@ -10,7 +10,7 @@ extension Healer {
         paths = HealPaths(config: newConfig)
         audit(AuditRecord(time: clock.now(), incident: "-", rule: "config-reload", trigger: "config reloaded",
                           evidence: ["changed: " + changed.joined(separator: ", ")], action: nil,
-                          dryRun: newConfig.dryRun, outcome: "reloaded", detail: "\(changed.count) keys changed"))
+                          dryRun: newConfig.dryRun, outcome: .reloaded, detail: "\(changed.count) keys changed"))
         persist()
         writeStatusFile()
         return changed

@@ -23,13 +23,12 @@ extension Healer {
     /// 3. each decision's audit record, its heal event (metrics file) and the counters;
     /// 4. the state saved again.
     ///
-    /// `decide` runs the policy on the current state right here, with no suspension point between
-    /// reading the state and replacing it, so concurrent calls into the actor cannot lose updates.
-    func carryOut(now: Date, completeTick: Bool = false, _ decide: (HealState) -> PolicyResult) async -> Carried {
+    /// `decide` runs the policy on the actor's own state, in place, with no suspension point
+    /// between reading the state and changing it, so concurrent calls into the actor cannot lose
+    /// updates (and the state is not copied per call).
+    func carryOut(now: Date, completeTick: Bool = false, _ decide: (inout HealState) -> [Decision]) async -> Carried {
         ensureLoaded()
-        let result = decide(state)
-        state = result.state
-        var decisions = result.decisions
+        var decisions = decide(&state)
         let dryRun = config.dryRun
         var carried = Carried()
         guard !decisions.isEmpty else { return carried }
@@ -88,19 +87,19 @@ extension Healer {
     /// Carries out one decision; returns its record followed by the records of any decisions its
     /// outcome led to (a probe's recovery or longer cooldown).
     private func carryOne(_ d: Decision, dryRun: Bool, audited: Bool = true, into carried: inout Carried) async -> [DecisionRecord] {
-        var outcome: String
+        var outcome: AuditOutcome
         var detail: String
         var plan: ActionPlan?
         var metricDue = d.metric != nil
         var followUps: [Decision] = []
 
         if let refusal = d.refusal {
-            outcome = "refused"; detail = refusal; metricDue = false
+            outcome = .refused; detail = refusal; metricDue = false
             if let action = d.action { plan = control.plan(action, config: config) }
         } else if let action = d.action {
             plan = control.plan(action, config: config)
             if dryRun {
-                outcome = "planned"; detail = "dry run: nothing executed"
+                outcome = .planned; detail = "dry run: nothing executed"
                 if case .probeModel(let model) = action {
                     carried.probes.append(ProbeResult(model: model, ok: false,
                                                       detail: "dry run: not executed; would run \(Self.describe(plan))"))
@@ -110,14 +109,14 @@ extension Healer {
                 // channel restart two commands: ticks, HTTP answers and watchdog pings go on
                 // meanwhile; the outcome is recorded when it returns.
                 startInBackground(d, action: action, plan: plan)
-                outcome = "started"
+                outcome = .started
                 let timeout = action.kind == "restart_gateway" ? config.gateway.restartTimeoutSec : config.openclaw.commandTimeoutSec
                 detail = "running in the background (timeout \(timeout) s); the next ticks verify it"
                 metricDue = false
             } else {
                 let result = await control.execute(action, config: config)
                 let after = policyNow()
-                outcome = Self.outcomeWord(result)
+                outcome = result.audited
                 detail = result.detail
                 metricDue = metricDue && result.ok
                 state = Policy.applyCommandOutcome(state: state, decision: d, outcome: result, now: after)
@@ -130,11 +129,11 @@ extension Healer {
                     followUps = applied.decisions
                 }
             }
-            carried.acted = carried.acted || outcome != "refused"
-            carried.disrupted = carried.disrupted || (outcome != "refused" && action.isDisruptive)
-            if outcome != "started" { counters.count(action: action.kind, result: Self.resultLabel(outcome), dryRun: dryRun) }
+            carried.acted = carried.acted || outcome != .refused
+            carried.disrupted = carried.disrupted || (outcome != .refused && action.isDisruptive)
+            if outcome != .started { counters.count(action: action.kind, result: Self.resultLabel(outcome), dryRun: dryRun) }
         } else {
-            outcome = "recorded"; detail = ""
+            outcome = .recorded; detail = ""
         }
 
         let time = clock.now()
@@ -148,9 +147,9 @@ extension Healer {
         for f in followUps {
             // Probe consequences (a recovery, a longer cooldown) carry no action of their own.
             audit(AuditRecord(time: time, incident: f.incident, rule: f.rule, trigger: f.trigger, evidence: f.evidence,
-                              action: nil, dryRun: dryRun, outcome: "recorded", detail: "after \(d.incident)"))
+                              action: nil, dryRun: dryRun, outcome: .recorded, detail: "after \(d.incident)"))
             if let metric = f.metric { recordMetric(metric, at: time, dryRun: false) }
-            records.append(DecisionRecord(decision: f, outcome: "recorded", detail: "after \(d.incident)",
+            records.append(DecisionRecord(decision: f, outcome: .recorded, detail: "after \(d.incident)",
                                           plan: nil, dryRun: dryRun))
         }
         return records
@@ -168,13 +167,6 @@ extension Healer {
         }
     }
 
-    /// executed | failed | under-way (the action may still take effect) | unsupported.
-    static func outcomeWord(_ result: ActionOutcome) -> String {
-        if result.unsupported { return "unsupported" }
-        if result.pending { return "under-way" }
-        return result.ok ? "executed" : "failed"
-    }
-
     /// Runs a gateway restart off the tick; when it returns, its outcome is audited, counted and
     /// given to the policy, and its in-flight mark cleared.
     private func startInBackground(_ d: Decision, action: HealAction, plan: ActionPlan?) {
@@ -189,7 +181,7 @@ extension Healer {
 
     private func finishBackground(_ d: Decision, action: HealAction, plan: ActionPlan?, result: ActionOutcome) {
         backgroundActions[d.incident] = nil
-        let outcome = Self.outcomeWord(result)
+        let outcome = result.audited
         state = Policy.applyCommandOutcome(state: state, decision: d, outcome: result, now: policyNow())
         if result.ok {
             if case .restartChannel = action { counters.channelRestarts += 1 } else { counters.gatewayRestarts += 1 }
@@ -205,11 +197,8 @@ extension Healer {
         writeStatusFile()
     }
 
-    static func resultLabel(_ outcome: String) -> String {
-        switch outcome {
-        case "executed": return "ok"
-        default: return outcome // failed | planned | refused
-        }
+    static func resultLabel(_ outcome: AuditOutcome) -> String {
+        outcome == .executed ? "ok" : outcome.rawValue // failed | planned | refused
     }
 
     static func describe(_ plan: ActionPlan?) -> String {

@@ -13,8 +13,10 @@ extension Healer {
         noteObservation(observation)
         await endMaintenanceIfDue(now: now)
         let config = self.config
-        let carried = await carryOut(now: now, completeTick: true) {
-            Policy.evaluate(state: $0, observation: observation, now: now, config: config)
+        let carried = await carryOut(now: now, completeTick: true) { current in
+            let result = Policy.evaluate(state: current, observation: observation, now: now, config: config)
+            current = result.state
+            return result.decisions
         }
         trackIncidents(observation, records: carried.records, now: now)
         cleanUpBackups(observation, disrupted: carried.disrupted, now: now)
@@ -71,7 +73,7 @@ extension Healer {
             audit(AuditRecord(time: now, incident: "-", rule: "config-backup-cleanup",
                               trigger: "gateway live again with a valid openclaw.json",
                               evidence: pending.filter { p in !failed.contains { $0.0 == p } }.map(\.path),
-                              action: nil, dryRun: config.dryRun, outcome: "recorded",
+                              action: nil, dryRun: config.dryRun, outcome: .recorded,
                               detail: "\(removed) config backups removed"))
         }
     }

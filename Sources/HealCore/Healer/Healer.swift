@@ -116,12 +116,12 @@ public actor Healer {
                               trigger: "healer stopped before the outcome was recorded",
                               evidence: ["started \(Timestamps.iso(f.startedAt))"],
                               action: .init(kind: f.kind, summary: f.summary, plan: nil), dryRun: f.dryRun,
-                              outcome: "interrupted", detail: "outcome unknown; the next ticks re-observe and re-decide"))
+                              outcome: .interrupted, detail: "outcome unknown; the next ticks re-observe and re-decide"))
         }
         state.inFlight = []
         records.append(AuditRecord(time: now, incident: "-", rule: "healer-lifecycle", trigger: "healer started",
                                    evidence: ["version \(version), pid \(pid)"] + notes, action: nil, dryRun: config.dryRun,
-                                   outcome: "started", detail: result.startedClean ? "started clean" : "state loaded"))
+                                   outcome: .started, detail: result.startedClean ? "started clean" : "state loaded"))
         // Written at once and in this order: the interrupted records are on disk before the state
         // that no longer lists the actions (a kill in between must not lose them).
         let rotation = LogRotation(config.retention)
@@ -141,7 +141,7 @@ public actor Healer {
         _ = await journal.drained()
         let now = clock.now()
         audit(AuditRecord(time: now, incident: "-", rule: "healer-lifecycle", trigger: "healer stopping",
-                          evidence: [reason], action: nil, dryRun: config.dryRun, outcome: "stopped",
+                          evidence: [reason], action: nil, dryRun: config.dryRun, outcome: .stopped,
                           detail: "uptime \(Int(now.timeIntervalSince(startedAt))) s"))
         _ = await journal.drained()
     }

@@ -5,12 +5,12 @@ import FoundationEssentials
 public struct TickReport: Sendable, Equatable {
     public var at: Date
     public var decisions: [DecisionRecord]
-    public var health: String
+    public var health: Health
     public var faults: [String: String]
     public var durationMs: Int
     /// The state was saved at the end of the tick.
     public var persisted: Bool
-    public init(at: Date, decisions: [DecisionRecord], health: String, faults: [String: String], durationMs: Int,
+    public init(at: Date, decisions: [DecisionRecord], health: Health, faults: [String: String], durationMs: Int,
                 persisted: Bool) {
         self.at = at; self.decisions = decisions; self.health = health; self.faults = faults
         self.durationMs = durationMs; self.persisted = persisted

@@ -7,8 +7,8 @@ public struct FailureEvent: Sendable, Equatable, Codable {
 
     public var at: Date
     public var source: Source
-    /// `provider/model` when known.
-    public var model: String?
+    /// The model, when the source names one.
+    public var model: ModelID?
     public var sessionKey: String?
     /// The raw error text (may be empty when only a reason is known).
     public var errorText: String
@@ -27,7 +27,7 @@ public struct FailureEvent: Sendable, Equatable, Codable {
     /// `rotate_profile` switches keys for the same model: it is no evidence the model is down.
     public var decision: String?
 
-    public init(at: Date, source: Source, model: String? = nil, sessionKey: String? = nil,
+    public init(at: Date, source: Source, model: ModelID? = nil, sessionKey: String? = nil,
                 errorText: String, httpStatus: Int? = nil, reason: FailureReason? = nil,
                 retryAfterSec: Int? = nil, resetAt: Date? = nil, profileId: String? = nil,
                 decision: String? = nil) {

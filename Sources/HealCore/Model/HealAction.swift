@@ -4,11 +4,15 @@ public enum HealAction: Sendable, Equatable, Codable {
     case restartGateway(reason: String)
     case disableCron(id: String, name: String)
     case disablePlugin(id: String)
-    /// Set a session's pin to `to` (`provider/model`); `from` is what it was.
-    case repinSession(key: String, from: String, to: String)
-    /// Clear a session's pin (`sessions.patch` with `model: null`): back to the agent's default.
-    case clearSessionPin(key: String, from: String)
-    case probeModel(model: String)
+    /// Set a session's pin to `to`; `from` is what it was.
+    case repinSession(key: String, from: ModelID, to: ModelID)
+    /// Put a repinned session back on its original model `to` once that model has recovered: the
+    /// same patch as a repin, told apart so that its success can end the healer's memory of the pin.
+    case restoreSessionPin(key: String, from: ModelID, to: ModelID)
+    /// Clear a session's pin (`sessions.patch` with `model: null`): back to the agent's default,
+    /// the restore of a session that had no pin before the healer moved it.
+    case clearSessionPin(key: String, from: ModelID)
+    case probeModel(model: ModelID)
     case fileIssue(IssueRequest)
     /// `channels.stop` then `channels.start` for one account (`stopFirst` false: only start it,
     /// for an account the crash-loop breaker left stopped).
@@ -18,7 +22,8 @@ public enum HealAction: Sendable, Equatable, Codable {
     /// and the state saved first).
     public var isDisruptive: Bool {
         switch self {
-        case .restartGateway, .disableCron, .disablePlugin, .repinSession, .clearSessionPin, .restartChannel: return true
+        case .restartGateway, .disableCron, .disablePlugin, .repinSession, .restoreSessionPin, .clearSessionPin,
+             .restartChannel: return true
         case .probeModel, .fileIssue: return false
         }
     }
@@ -29,7 +34,7 @@ public enum HealAction: Sendable, Equatable, Codable {
         case .restartGateway: return "restart_gateway"
         case .disableCron: return "disable_cron"
         case .disablePlugin: return "disable_plugin"
-        case .repinSession: return "repin_session"
+        case .repinSession, .restoreSessionPin: return "repin_session"
         case .clearSessionPin: return "clear_session_pin"
         case .probeModel: return "probe_model"
         case .fileIssue: return "file_issue"

@@ -75,9 +75,19 @@ extension ModelID {
             && !model.hasPrefix("/") && !model.hasSuffix("/")
     }
 
-    /// The provider part of `provider/model` (nil for a bare id).
-    public static func provider(of id: String) -> String? {
-        guard let slash = id.utf8.firstIndex(of: UInt8(ascii: "/")), slash != id.utf8.startIndex else { return nil }
-        return String(id[..<slash])
+}
+
+/// As a dictionary key (the state's per-model records and probe books), the id is the JSON
+/// object's key, written as `provider/model` like everywhere else.
+extension ModelID: CodingKeyRepresentable {
+    public var codingKey: any CodingKey { Key(stringValue: description) }
+
+    public init?<T: CodingKey>(codingKey: T) { self.init(codingKey.stringValue) }
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        init(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
     }
 }

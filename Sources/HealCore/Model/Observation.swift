@@ -159,8 +159,9 @@ public struct SessionPin: Sendable, Equatable, Codable {
         self.key = key; self.providerOverride = providerOverride; self.modelOverride = modelOverride
         self.modelOverrideSource = modelOverrideSource
     }
-    /// `provider/model`.
-    public var model: String { "\(providerOverride)/\(modelOverride)" }
+    /// The pinned model: the override's provider and model as they stand (a model id that itself
+    /// holds a `/` stays whole).
+    public var model: ModelID { ModelID(provider: providerOverride, model: modelOverride) }
     /// A strict pin: `user`, or a legacy entry with an override and no source. Only these turn off
     /// OpenClaw's own failover, so only these are the healer's to move.
     public var isStrict: Bool { modelOverrideSource == nil || modelOverrideSource == "user" }
@@ -174,12 +175,12 @@ public enum ConfigFileObservation: Sendable, Equatable {
 
 /// Result of probing one model.
 public struct ProbeResult: Sendable, Equatable, Codable {
-    public var model: String
+    public var model: ModelID
     public var ok: Bool
     public var reason: FailureReason?
     public var latencyMs: Int
     public var detail: String
-    public init(model: String, ok: Bool, reason: FailureReason? = nil, latencyMs: Int = 0, detail: String = "") {
+    public init(model: ModelID, ok: Bool, reason: FailureReason? = nil, latencyMs: Int = 0, detail: String = "") {
         self.model = model; self.ok = ok; self.reason = reason; self.latencyMs = latencyMs; self.detail = detail
     }
 }

@@ -4,7 +4,11 @@
 /// redacted.
 extension ActionGuard {
     static func credentialRefusal(for action: HealAction) -> String? {
-        guard case .repinSession(let key, _, _) = action else { return nil }
+        let key: String
+        switch action {
+        case .repinSession(let session, _, _), .restoreSessionPin(let session, _, _): key = session
+        default: return nil
+        }
         let redacted = Redactor.redact(key)
         guard redacted != key else { return nil }
         return "the session key \(redacted) holds a credential; it is not repinned, so it is never written to the state or the status"

@@ -204,7 +204,7 @@ extension Policy {
         if let raw = job.lastErrorReason, let given = FailureReason(openClawName: raw) {
             return ErrorClassifier.hints(in: text, reason: given)
         }
-        return ErrorClassifier.classify(text, provider: job.model.flatMap(ModelID.provider(of:)))
+        return ErrorClassifier.classify(text, provider: job.model.flatMap { ModelID($0) }?.provider)
     }
 
     /// A job whose run failed because its model failed: recorded for the job, and the model (its
@@ -218,8 +218,9 @@ extension Policy {
                                  reason: FailureReason, classification: Classification, now: Date, config: HealConfig,
                                  into decisions: inout [Decision]) {
         let failedAt = job.lastRunAtMs.map { Date(timeIntervalSince1970: TimeInterval($0) / 1000) }.map { min($0, now) } ?? now
-        let event = FailureEvent(at: failedAt, source: .log, model: job.model, errorText: job.lastError ?? "", reason: reason)
         let pool = ModelPool(state: s, order: config.modelOrder, now: now)
+        let event = FailureEvent(at: failedAt, source: .log, model: job.model.flatMap(pool.resolve), errorText: job.lastError ?? "",
+                                 reason: reason)
         let (model, how) = FailureAttribution.blame(event, knownPins: [], pool: pool)
         if model == nil {
             guard reason != .timeout, t.reported != "model-failure:\(reason.rawValue)" else { return }

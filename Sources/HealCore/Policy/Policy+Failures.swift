@@ -8,13 +8,17 @@ extension Policy {
     /// session is recorded as unattributed, never blamed on a guess.
     public static func ingest(state: HealState, event: FailureEvent, context: PolicyContext, now: Date,
                               config: HealConfig) -> (result: PolicyResult, verdict: FailureVerdict) {
-        ingest(state: state, failure: ClassifiedFailure(classifying: event), context: context, now: now, config: config)
+        var s = state
+        let (decisions, verdict) = ingest(state: &s, failure: ClassifiedFailure(classifying: event), context: context,
+                                          now: now, config: config)
+        return (PolicyResult(state: s, decisions: decisions), verdict)
     }
 
-    /// `ingest` for a failure its intake already classified: the verdict is taken as it is.
-    public static func ingest(state: HealState, failure: ClassifiedFailure, context: PolicyContext, now: Date,
-                              config: HealConfig) -> (result: PolicyResult, verdict: FailureVerdict) {
-        var s = state
+    /// `ingest` for a failure its intake already classified: the verdict is taken as it is. The
+    /// state is changed in place (the healer's own, with thousands of jobs in it, is not copied
+    /// for each event); like every rule, it depends on nothing but its arguments.
+    public static func ingest(state s: inout HealState, failure: ClassifiedFailure, context: PolicyContext, now: Date,
+                              config: HealConfig) -> (decisions: [Decision], verdict: FailureVerdict) {
         var decisions: [Decision] = []
         let event = failure.event
         let classification = failure.classification
@@ -25,12 +29,12 @@ extension Policy {
             ?? classification.waitSeconds(now: failedAt)
         let pool = ModelPool(state: s, order: config.modelOrder, now: now)
         let (model, attribution) = FailureAttribution.blame(event, knownPins: context.knownPins, pool: pool)
-        func verdict(_ effect: String) -> FailureVerdict {
+        func verdict(_ effect: FailureEffect) -> FailureVerdict {
             FailureVerdict(model: model, attribution: attribution, reason: reason, retryAfterSec: retryAfter, effect: effect)
         }
 
         guard let reason, reason.isModelFailure else {
-            return (PolicyResult(state: s, decisions: []), verdict("not-a-model-failure"))
+            return ([], verdict(.notAModelFailure))
         }
         guard let model else {
             decisions.append(Decision(
@@ -39,7 +43,7 @@ extension Policy {
                 evidence: ["source: \(event.source.rawValue)", "error: \(Redactor.redact(event.errorText, maxBytes: 500))",
                            "nothing cooled: \(attribution)",
                            Rule.humanAction(Rule.failureUnattributed)]))
-            return (PolicyResult(state: s, decisions: decisions), verdict("unattributed"))
+            return (decisions, verdict(.unattributed))
         }
         var evidence = [
             "source: \(event.source.rawValue)", "model: \(model) (\(attribution))",
@@ -52,7 +56,7 @@ extension Policy {
         guard event.showsModelFailing else {
             profileRotated(&s, model: model, profile: event.profileId, reason: reason, retryAfterSec: retryAfter,
                            failedAt: failedAt, evidence: evidence, now: now, config: config, into: &decisions)
-            return (PolicyResult(state: s, decisions: decisions), verdict("profile-rotated"))
+            return (decisions, verdict(.profileRotated))
         }
         let effect = recordFailure(&s, model: model, reason: reason, retryAfterSec: retryAfter,
                                    resetAt: event.retryAfterSec == nil ? (event.resetAt ?? classification.resetAt) : nil,
@@ -64,13 +68,7 @@ extension Policy {
             repinSessions(&s, sessions: context.knownPins, now: now, config: config, context: context,
                           incident: incident, into: &decisions)
         }
-        return (PolicyResult(state: s, decisions: decisions), verdict(effect.rawValue))
-    }
-
-    enum FailureEffect: String {
-        case cooled, extended, alreadyCooling = "already-cooling", keptLastModel = "kept-last-model"
-        case stale, notCooled = "not-a-model-failure"
-        case profileCooled = "profile-cooled"
+        return (decisions, verdict(effect))
     }
 
     /// Records a failure of `model` and cools it per the ladder.
@@ -80,7 +78,7 @@ extension Policy {
     /// the outage goes on, so it adds a strike and climbs the ladder. The last available model of
     /// `modelOrder` is never cooled: the gateway must have something to use.
     @discardableResult
-    static func recordFailure(_ s: inout HealState, model: String, reason: FailureReason, retryAfterSec: Int?,
+    static func recordFailure(_ s: inout HealState, model: ModelID, reason: FailureReason, retryAfterSec: Int?,
                               resetAt: Date? = nil, failedAt: Date, source: String, errorText: String, evidence given: [String],
                               fromProbe: Bool, profile: String? = nil, now: Date, config: HealConfig,
                               into decisions: inout [Decision]) -> FailureEffect {
@@ -93,7 +91,7 @@ extension Policy {
         let strike = (cooling && !fromProbe) ? max(1, record.strikes) : record.strikes + 1
         guard let duration = CooldownLadder.seconds(for: reason, strike: strike, retryAfterSec: retryAfterSec,
                                                     cooldownMinutes: config.cooldownMinutes) else {
-            return .notCooled
+            return .notAModelFailure
         }
         var until = failedAt.addingTimeInterval(TimeInterval(duration))
         guard until > now else { return .stale }
@@ -118,7 +116,7 @@ extension Policy {
         s.probes.goodStreak[model] = 0
         let shortError = Redactor.redact(errorText, maxBytes: 500)
         let metric = MetricEvent(event: "model-cooldown", fields: [
-            "model": .string(model), "reason": .string(reason.rawValue),
+            "model": .string(model.description), "reason": .string(reason.rawValue),
             "cooldownSec": .int(seconds(until.timeIntervalSince(now))),
         ])
 
@@ -176,7 +174,7 @@ extension Policy {
         s.models[model] = record
         let after = ModelPool(state: s, order: config.modelOrder, now: now)
         if soonerElsewhere && after.available.isEmpty {
-            evidence.append("every model of modelOrder is failing: \(after.active) is expected back soonest and stays active")
+            evidence.append("every model of modelOrder is failing: \(after.active?.description ?? "none") is expected back soonest and stays active")
         }
         decisions.append(Decision(
             incident: s.nextIncident(at: now), rule: Rule.modelCooldown,
@@ -184,7 +182,7 @@ extension Policy {
             evidence: evidence + [
                 "strike \(strike): cooled for \(seconds(until.timeIntervalSince(now))) s, until \(iso(until))"
                     + (retryAfterSec != nil ? " (provider's retry-after)" : ""),
-                "active model now: \(after.active)",
+                "active model now: \(after.active?.description ?? "none")",
             ], metric: metric))
         return .cooled
     }
@@ -206,17 +204,22 @@ extension Policy {
     /// Cooldowns end by time; the model is available again (pins wait for probes, see `restorePins`).
     static func expireCooldowns(_ s: inout HealState, now: Date, config: HealConfig, into decisions: inout [Decision]) {
         for model in s.models.keys.sorted() {
-            guard var record = s.models[model], let cooldown = record.cooldown, cooldown.until <= now else { continue }
-            record.cooldown = nil
-            s.models[model] = record
-            decisions.append(Decision(
-                incident: s.nextIncident(at: now), rule: Rule.modelRecovered,
-                trigger: "\(model)'s cooldown ended",
-                evidence: ["cooled since \(iso(cooldown.since)) for \(cooldown.reason.rawValue)",
-                           "ended \(iso(cooldown.until))"],
-                metric: MetricEvent(event: "model-recovered", fields: [
-                    "model": .string(model), "isPreferred": .bool(config.modelOrder.first == model),
-                ])))
+            guard let cooldown = s.models[model]?.cooldown, cooldown.until <= now else { continue }
+            decisions.append(recovered(&s, model, trigger: "\(model)'s cooldown ended",
+                                       evidence: ["cooled since \(iso(cooldown.since)) for \(cooldown.reason.rawValue)",
+                                                  "ended \(iso(cooldown.until))"],
+                                       now: now, config: config))
         }
+    }
+
+    /// Lifts `model`'s cooldown (it ran out, or a probe passed): the model is available again.
+    static func recovered(_ s: inout HealState, _ model: ModelID, trigger: String, evidence: [String], now: Date,
+                          config: HealConfig) -> Decision {
+        s.models[model]?.cooldown = nil
+        return Decision(
+            incident: s.nextIncident(at: now), rule: Rule.modelRecovered, trigger: trigger, evidence: evidence,
+            metric: MetricEvent(event: "model-recovered", fields: [
+                "model": .string(model.description), "isPreferred": .bool(config.modelOrder.first == model),
+            ]))
     }
 }

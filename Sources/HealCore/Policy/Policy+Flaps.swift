@@ -7,34 +7,30 @@ extension Policy {
     static func trackFlaps(_ s: inout HealState, gateway g: GatewayObservation, whatsapp: WhatsAppVerdict, now: Date,
                            config: HealConfig, into decisions: inout [Decision]) {
         let ours = s.disruptive.verifications.contains(where: \.isRestart)
-        let gatewayUp: Bool?
-        switch condition(of: g) {
-        case .up: gatewayUp = true
-        case .down, .failed: gatewayUp = false
-        default: gatewayUp = nil
-        }
-        let gatewayChange = s.disruptive.gatewayFlap.note(up: gatewayUp, at: now, countDrop: !ours, config: config.flap)
-        let gatewayTracker = s.disruptive.gatewayFlap
-        report(gatewayChange, &s, rule: Rule.gatewayFlapping, what: "gateway", tracker: gatewayTracker,
-               human: "the gateway keeps going down and coming back: no restarts while it flaps; look for the cause in `journalctl --user -u openclaw-gateway.service` (memory, a crashing plugin, the host)",
-               now: now, config: config, into: &decisions)
-
-        let linkUp: Bool?
-        switch whatsapp {
-        case .connected: linkUp = true
-        case .disconnected, .recovering: linkUp = false
-        default: linkUp = nil
-        }
-        let linkChange = s.disruptive.whatsappFlap.note(up: linkUp, at: now, countDrop: !ours, config: config.flap)
-        let linkTracker = s.disruptive.whatsappFlap
-        report(linkChange, &s, rule: Rule.whatsappFlapping, what: "WhatsApp link", tracker: linkTracker,
-               human: "the WhatsApp link keeps dropping: no restarts while it flaps; check the phone's network and battery saver, and whether another device uses the session",
-               now: now, config: config, into: &decisions)
+        track(\.gatewayFlap, up: isUp(condition(of: g)), countDrop: !ours, &s, rule: Rule.gatewayFlapping, what: "gateway",
+              human: "the gateway keeps going down and coming back: no restarts while it flaps; look for the cause in `journalctl --user -u openclaw-gateway.service` (memory, a crashing plugin, the host)",
+              now: now, config: config, into: &decisions)
+        track(\.whatsappFlap, up: isUp(whatsapp), countDrop: !ours, &s, rule: Rule.whatsappFlapping, what: "WhatsApp link",
+              human: "the WhatsApp link keeps dropping: no restarts while it flaps; check the phone's network and battery saver, and whether another device uses the session",
+              now: now, config: config, into: &decisions)
     }
 
-    private static func report(_ change: FlapTracker.Change, _ s: inout HealState, rule: String, what: String,
-                               tracker: FlapTracker, human: String, now: Date, config: HealConfig,
-                               into decisions: inout [Decision]) {
+    /// Up, down, or not known (a flap counts only what is known).
+    private static func isUp(_ gateway: GatewayCondition) -> Bool? {
+        switch gateway { case .up: true; case .down, .failed: false; default: nil }
+    }
+
+    private static func isUp(_ link: WhatsAppVerdict) -> Bool? {
+        switch link { case .connected: true; case .disconnected, .recovering: false; default: nil }
+    }
+
+    /// Notes one up/down observation (nil: unknown) in `flap`, and decides on a flapping episode's
+    /// start or end.
+    private static func track(_ flap: WritableKeyPath<DisruptiveState, FlapTracker>, up: Bool?, countDrop: Bool,
+                              _ s: inout HealState, rule: String, what: String, human: String, now: Date,
+                              config: HealConfig, into decisions: inout [Decision]) {
+        let change = s.disruptive[keyPath: flap].note(up: up, at: now, countDrop: countDrop, config: config.flap)
+        let tracker = s.disruptive[keyPath: flap]
         switch change {
         case .none: return
         case .started:

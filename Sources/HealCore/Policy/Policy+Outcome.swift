@@ -21,18 +21,16 @@ extension Policy {
             }
         case .disablePlugin(let id):
             if !ok { s.plugins[id]?.disabledByUs = false }
-        case .repinSession(let key, _, let to):
-            if decision.rule == Rule.sessionRestore, ok, s.pins[key]?.original == to {
-                s.pins[key] = nil
-            }
+        case .restoreSessionPin(let key, _, let to):
+            if ok, s.pins[key]?.original == to { s.pins[key] = nil }
         case .clearSessionPin(let key, _):
-            if decision.rule == Rule.sessionRestore, ok { s.pins[key] = nil }
+            if ok { s.pins[key] = nil }
         case .fileIssue(let issue):
             // A filing that failed did not use up the cooldown: the next occasion files again.
             guard !ok, let subject = issue.subject else { break }
             if subject.hasPrefix("cron:") { s.crons[String(subject.dropFirst(5))]?.lastIssueAt = nil }
             if subject.hasPrefix("plugin:") { s.plugins[String(subject.dropFirst(7))]?.lastIssueAt = nil }
-        case .restartGateway, .probeModel, .restartChannel:
+        case .repinSession, .restartGateway, .probeModel, .restartChannel:
             break
         }
         return s

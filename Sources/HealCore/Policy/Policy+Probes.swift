@@ -3,7 +3,7 @@ import FoundationEssentials
 extension Policy {
     /// Models worth probing: every cooled model, and every model that sessions wait to be restored
     /// to and that has not yet passed two probes in a row. `modelOrder` ones first.
-    public static func probeCandidates(_ s: HealState, now: Date, config: HealConfig) -> [String] {
+    public static func probeCandidates(_ s: HealState, now: Date, config: HealConfig) -> [ModelID] {
         let pool = ModelPool(state: s, order: config.modelOrder, now: now)
         // Transient classes first: the hourly budget goes where a probe can find a recovery.
         let slow = Set(pool.cooled.filter { probeSpacingSec(for: s.models[$0]?.cooldown?.reason, config: config) > config.probeIntervalSec })
@@ -27,7 +27,7 @@ extension Policy {
     /// (`probeSpacingSec`) after its last probe and after its last failure (probing right after a
     /// failure learns nothing), and never before an absolute reset time the provider gave (`resets
     /// at …`: a probe before it only meets the same limit).
-    public static func nextProbeAt(_ s: HealState, model: String, config: HealConfig) -> Date? {
+    public static func nextProbeAt(_ s: HealState, model: ModelID, config: HealConfig) -> Date? {
         let record = s.models[model]
         let anchors = [s.probes.lastProbeAt[model], record?.lastHitAt].compactMap { $0 }
         let reason = record?.cooldown?.reason ?? record?.lastReason
@@ -67,14 +67,13 @@ extension Policy {
     /// but never the hourly budget, which protects the provider bill. Works with `probeEnabled`
     /// off, which only stops the automatic schedule. Models refused for the budget come back as
     /// failed results that say so.
-    public static func planManualProbes(state: HealState, model: String?, now: Date, config: HealConfig)
+    public static func planManualProbes(state: HealState, model: ModelID?, now: Date, config: HealConfig)
         -> (result: PolicyResult, refused: [ProbeResult]) {
         var s = state
         s.probes.prune(at: now)
         var decisions: [Decision] = []
         var refused: [ProbeResult] = []
-        let pool = ModelPool(state: s, order: config.modelOrder, now: now)
-        let targets = model.map { [pool.canonical($0)] } ?? probeCandidates(s, now: now, config: config)
+        let targets = model.map { [$0] } ?? probeCandidates(s, now: now, config: config)
         for target in targets {
             guard probeBudgetLeft(s, now: now, config: config) > 0 else {
                 let oldest = s.probes.recent.filter { now.timeIntervalSince($0) < 3600 }.min()
@@ -89,7 +88,7 @@ extension Policy {
         return (PolicyResult(state: s, decisions: decisions), refused)
     }
 
-    static func probeDecision(_ s: inout HealState, model: String, why: String, now: Date, config: HealConfig) -> Decision {
+    static func probeDecision(_ s: inout HealState, model: ModelID, why: String, now: Date, config: HealConfig) -> Decision {
         s.probes.lastProbeAt[model] = now
         s.probes.recent.append(now)
         let left = probeBudgetLeft(s, now: now, config: config)
@@ -98,7 +97,7 @@ extension Policy {
                         action: .probeModel(model: model))
     }
 
-    private static func scheduledWhy(_ s: HealState, _ model: String, now: Date) -> String {
+    private static func scheduledWhy(_ s: HealState, _ model: ModelID, now: Date) -> String {
         if let c = s.models[model]?.cooldown, c.until > now {
             return "cooling for \(c.reason.rawValue) until \(iso(c.until))"
         }
@@ -114,17 +113,12 @@ extension Policy {
         let model = result.model
         if result.ok {
             s.probes.goodStreak[model, default: 0] += 1
-            if var record = s.models[model], let cooldown = record.cooldown, cooldown.until > now {
-                record.cooldown = nil
-                s.models[model] = record
-                decisions.append(Decision(
-                    incident: s.nextIncident(at: now), rule: Rule.modelRecovered,
-                    trigger: "\(model) passed a probe while cooling",
+            if let cooldown = s.models[model]?.cooldown, cooldown.until > now {
+                decisions.append(recovered(
+                    &s, model, trigger: "\(model) passed a probe while cooling",
                     evidence: ["cooled for \(cooldown.reason.rawValue) since \(iso(cooldown.since)); was due back \(iso(cooldown.until))",
                                "probe latency \(result.latencyMs) ms" + (result.detail.isEmpty ? "" : ": \(result.detail)")],
-                    metric: MetricEvent(event: "model-recovered", fields: [
-                        "model": .string(model), "isPreferred": .bool(config.modelOrder.first == model),
-                    ])))
+                    now: now, config: config))
             }
             return PolicyResult(state: s, decisions: decisions)
         }

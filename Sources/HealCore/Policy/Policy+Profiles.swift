@@ -4,7 +4,7 @@ extension Policy {
     /// OpenClaw's `rotate_profile`: the call failed with one auth profile and OpenClaw moved to
     /// another key for the same model. The profile is remembered as cooling (so the model counts
     /// as down once every known profile is), the model itself is not cooled and no session moves.
-    static func profileRotated(_ s: inout HealState, model: String, profile: String?, reason: FailureReason,
+    static func profileRotated(_ s: inout HealState, model: ModelID, profile: String?, reason: FailureReason,
                                retryAfterSec: Int?, failedAt: Date, evidence: [String], now: Date,
                                config: HealConfig, into decisions: inout [Decision]) {
         var extra = ["the model is not cooled: OpenClaw kept it and switched credentials"]

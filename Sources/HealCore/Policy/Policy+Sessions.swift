@@ -41,7 +41,8 @@ extension Policy {
                 incident: id, rule: Rule.sessionRepin, trigger: "session \(pin.key) pinned to cooled \(current)",
                 evidence: evidence, action: action,
                 metric: MetricEvent(event: "session-patched", fields: [
-                    "sessionKey": .string(pin.key), "oldModel": .string(current), "newModel": .string(target),
+                    "sessionKey": .string(pin.key), "oldModel": .string(current.description),
+                    "newModel": .string(target.description),
                 ])))
         }
     }
@@ -98,7 +99,7 @@ extension Policy {
             if let tried = memory.lastRestoreAttemptAt, now.timeIntervalSince(tried) < actionRetrySec { continue }
             let clear = memory.originalHadOverride == false
             let action = clear ? HealAction.clearSessionPin(key: key, from: current)
-                               : HealAction.repinSession(key: key, from: current, to: memory.original)
+                               : HealAction.restoreSessionPin(key: key, from: current, to: memory.original)
             var evidence = [
                 "session \(key) was moved from \(memory.original) to \(memory.repinnedTo) at \(iso(memory.at))",
                 config.probeEnabled ? "\(memory.original) passed \(good) consecutive probes"
@@ -121,7 +122,8 @@ extension Policy {
                 incident: id, rule: Rule.sessionRestore, trigger: "\(memory.original) recovered",
                 evidence: evidence, action: action,
                 metric: MetricEvent(event: "session-patched", fields: [
-                    "sessionKey": .string(key), "oldModel": .string(current), "newModel": .string(clear ? "none" : memory.original),
+                    "sessionKey": .string(key), "oldModel": .string(current.description),
+                    "newModel": .string(clear ? "none" : memory.original.description),
                 ])))
         }
         return restoring

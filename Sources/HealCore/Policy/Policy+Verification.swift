@@ -48,7 +48,7 @@ extension Policy {
                 else { booted = booted || started >= v.startedAt.addingTimeInterval(-5) }
             }
             let noBootEvidence = g.pid == nil && g.startedAt == nil
-            if noBootEvidence && v.commandDone && v.commandOutcome == "executed" { booted = true }
+            if noBootEvidence && v.commandDone && v.commandOutcome == .executed { booted = true }
             let answering = g.ready == true || (g.ready == nil && (g.rpcOk == true || g.live == true))
             let ready = booted && answering && !g.safeMode
             let bootText = g.pid.map { "new pid \($0)" } ?? g.startedAt.map { "started \(iso($0))" } ?? "restart command done"
@@ -63,9 +63,9 @@ extension Policy {
             if let outcome = v.commandOutcome { why += " (restart command: \(outcome))" }
             return .didNotHelp(why + " within \(seconds(v.deadline.timeIntervalSince(v.startedAt))) s")
         case .channelRestart, .channelStart:
-            if v.commandOutcome == "unsupported" { return .unsupported("the gateway does not know channels.start/channels.stop") }
+            if v.commandOutcome == .unsupported { return .unsupported("the gateway does not know channels.start/channels.stop") }
             if whatsapp == .connected { return .verified("WhatsApp connected again") }
-            if v.commandDone && v.commandOutcome == "failed" { return .didNotHelp("the channel command failed") }
+            if v.commandDone && v.commandOutcome == .failed { return .didNotHelp("the channel command failed") }
             return late ? .didNotHelp("WhatsApp still \(whatsapp.status) \(seconds(now.timeIntervalSince(v.startedAt))) s after the channel \(v.kind == .channelStart ? "start" : "restart")") : .pending
         case .cronDisable:
             guard let jobs = o.cronJobs.value else { return late ? .didNotHelp("cron jobs could not be listed to check") : .pending }
@@ -155,7 +155,6 @@ extension Policy {
     public static func applyCommandOutcome(state: HealState, decision: Decision, outcome: ActionOutcome, now: Date) -> HealState {
         var s = applyOutcome(state: state, decision: decision, ok: outcome.ok || outcome.pending, now: now)
         guard let action = decision.action else { return s }
-        let word = outcome.unsupported ? "unsupported" : outcome.pending ? "under-way" : outcome.ok ? "executed" : "failed"
         for i in s.disruptive.verifications.indices where s.disruptive.verifications[i].incident == decision.incident {
             let v = s.disruptive.verifications[i]
             let matches: Bool
@@ -166,13 +165,13 @@ extension Policy {
             }
             guard matches else { continue }
             s.disruptive.verifications[i].commandDone = true
-            s.disruptive.verifications[i].commandOutcome = word
+            s.disruptive.verifications[i].commandOutcome = outcome.audited
         }
         switch action {
         case .restartChannel where outcome.unsupported:
             // Nothing was restarted: the budget gets its restart back, so the next step is not
             // held up by a backoff that no restart earned.
-            if let v = s.disruptive.verifications.first(where: { $0.incident == decision.incident && $0.commandOutcome == "unsupported" }) {
+            if let v = s.disruptive.verifications.first(where: { $0.incident == decision.incident && $0.commandOutcome == .unsupported }) {
                 if let i = s.restartBudget.restarts.lastIndex(of: v.startedAt) { s.restartBudget.restarts.remove(at: i) }
                 if s.restartBudget.lastRestartAt == v.startedAt { s.restartBudget.lastRestartAt = s.restartBudget.restarts.last }
             }

@@ -44,9 +44,9 @@ public enum RefusalNoise {
         case .restartGateway: return "gateway"
         case .disableCron(let id, _): return id
         case .disablePlugin(let id): return id
-        case .repinSession(let key, _, let to): return "\(key)->\(to)"
+        case .repinSession(let key, _, let to), .restoreSessionPin(let key, _, let to): return "\(key)->\(to)"
         case .clearSessionPin(let key, _): return "\(key)->default"
-        case .probeModel(let model): return model
+        case .probeModel(let model): return model.description
         case .fileIssue(let issue): return issue.title
         case .restartChannel(let channel, let account, _, _): return "\(channel):\(account)"
         }

@@ -10,8 +10,11 @@ public enum AtomicFile {
     /// Writes `data` to `path` with permissions `mode` (applied explicitly, whatever the umask),
     /// creating the parent directory (0700) when missing unless `createDirectory` is false (then
     /// a missing directory fails the write, naming the temporary file it could not create).
+    /// `owner` is given for a file that belongs to someone else (OpenClaw's session store, edited
+    /// by a healer running as root): the new file gets that owner when the process may give it,
+    /// and keeps the writer's otherwise.
     public static func write(_ data: Data, to path: String, mode: mode_t = 0o600,
-                             createDirectory: Bool = true) throws(FileSystemError) {
+                             createDirectory: Bool = true, owner: (uid: uid_t, gid: gid_t)? = nil) throws(FileSystemError) {
         let directory = path.deletingLastPathComponent
         let dir = directory.isEmpty ? "." : directory
         if createDirectory { try ensureDirectory(dir) }
@@ -22,6 +25,7 @@ public enum AtomicFile {
         do throws(FileSystemError) {
             try writeAll(fd, data, temp)
             guard fchmod(fd, mode) == 0 else { throw FileSystemError.current("chmod", temp) }
+            if let owner, getuid() == 0 { _ = fchown(fd, owner.uid, owner.gid) }
             guard fsync(fd) == 0 else { throw FileSystemError.current("fsync", temp) }
         } catch {
             close(fd); unlink(temp)

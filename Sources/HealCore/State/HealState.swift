@@ -8,8 +8,8 @@ public struct HealState: Sendable, Equatable, Codable {
     public static let currentVersion = 1
 
     public var version: Int
-    /// Per model (`provider/model`).
-    public var models: [String: ModelRecord]
+    /// Per model (saved keyed by `provider/model`).
+    public var models: [ModelID: ModelRecord]
     /// Per session key: sessions the healer repinned and will restore.
     public var pins: [String: RememberedPin]
     public var probes: ProbeBook
@@ -64,7 +64,7 @@ public struct HealState: Sendable, Equatable, Codable {
                 forKey: .version, in: c,
                 debugDescription: "state file version \(version) is not supported (this build reads 1...\(Self.currentVersion))")
         }
-        models = try c.decodeIfPresent([String: ModelRecord].self, forKey: .models) ?? [:]
+        models = try c.decodeModelKeyed(ModelRecord.self, forKey: .models)
         pins = try c.decodeIfPresent([String: RememberedPin].self, forKey: .pins) ?? [:]
         probes = try c.decodeIfPresent(ProbeBook.self, forKey: .probes) ?? ProbeBook()
         whatsapp = try c.decodeIfPresent(WhatsAppState.self, forKey: .whatsapp) ?? WhatsAppState()

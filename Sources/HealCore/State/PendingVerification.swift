@@ -26,14 +26,14 @@ public struct PendingVerification: Sendable, Equatable, Codable {
     /// new boot can verify it).
     public var commandDone: Bool
     /// What the command said: executed, failed, under-way, unknown, unsupported.
-    public var commandOutcome: String?
+    public var commandOutcome: AuditOutcome?
     /// A plugin disabled in the config whose gateway has not restarted yet.
     public var awaitingNextStart: Bool
     public var dryRun: Bool
 
     public init(kind: Kind, incident: String, rule: String, target: String, startedAt: Date, deadline: Date,
                 pidBefore: Int? = nil, startedAtBefore: Date? = nil, commandDone: Bool = false,
-                commandOutcome: String? = nil, awaitingNextStart: Bool = false, dryRun: Bool = false) {
+                commandOutcome: AuditOutcome? = nil, awaitingNextStart: Bool = false, dryRun: Bool = false) {
         self.kind = kind; self.incident = incident; self.rule = rule; self.target = target
         self.startedAt = startedAt; self.deadline = deadline; self.pidBefore = pidBefore
         self.startedAtBefore = startedAtBefore; self.commandDone = commandDone

@@ -3,10 +3,10 @@ import FoundationEssentials
 /// A session the healer moved off a cooled model: what it was pinned to before, so the pin can be
 /// put back once that model has recovered.
 public struct RememberedPin: Sendable, Equatable, Codable {
-    /// `provider/model` the session was pinned to before the healer touched it.
-    public var original: String
-    /// `provider/model` the healer pinned it to.
-    public var repinnedTo: String
+    /// The model the session was pinned to before the healer touched it.
+    public var original: ModelID
+    /// The model the healer pinned it to.
+    public var repinnedTo: ModelID
     /// When the healer first moved it.
     public var at: Date
     /// Last time the healer tried to change this session's pin (repin or restore), for retry spacing.
@@ -22,7 +22,7 @@ public struct RememberedPin: Sendable, Equatable, Codable {
     /// record saved before this was kept, treated as a pin.
     public var originalHadOverride: Bool?
 
-    public init(original: String, repinnedTo: String, at: Date, lastAttemptAt: Date,
+    public init(original: ModelID, repinnedTo: ModelID, at: Date, lastAttemptAt: Date,
                 lastRestoreAttemptAt: Date? = nil, originalSource: String? = nil,
                 originalHadOverride: Bool? = true) {
         self.original = original; self.repinnedTo = repinnedTo; self.at = at

@@ -10,9 +10,9 @@ public enum PrometheusRenderer {
                  samples: [([("version", s.version)], 1)])
         t.single(p + "up", .gauge, "1 while the healer is running.", 1)
         t.family(p + "health_status", .gauge, "Overall health: 1 for the current status, 0 for the others.",
-                 samples: ["healthy", "degraded", "healing"].map { ([("status", $0)], s.health == $0 ? 1 : 0) })
+                 samples: Health.allCases.map { ([("status", $0.rawValue)], s.health == $0 ? 1 : 0) })
         t.family(p + "model_cooling", .gauge, "1 while the model is in cooldown.",
-                 samples: s.models.map { ([("model", $0.id)], $0.status == "cooldown" ? 1 : 0) })
+                 samples: s.models.map { ([("model", $0.id)], $0.status == .cooldown ? 1 : 0) })
         t.family(p + "model_cooldown_remaining_seconds", .gauge, "Seconds left on the model's cooldown.",
                  samples: s.models.map { ([("model", $0.id)], Double($0.cooldownRemainingSec)) })
         t.family(p + "model_active", .gauge, "1 for the model sessions fall back to now.",

@@ -11,7 +11,7 @@ public enum StatusBuilder {
             let record = s.models[id]
             let cooling = pool.isCooling(id)
             return StatusSnapshot.ModelStatus(
-                id: id, status: cooling ? "cooldown" : "available", cooldownRemainingSec: pool.remainingSec(id),
+                id: id.description, status: cooling ? .cooldown : .available, cooldownRemainingSec: pool.remainingSec(id),
                 reason: cooling ? record?.cooldown?.reason.rawValue : nil,
                 cooldownUntil: cooling ? record?.cooldown.map { unix($0.until) } : nil,
                 strikes: record?.strikes ?? 0, active: id == active)
@@ -30,7 +30,7 @@ public enum StatusBuilder {
         let probesUsed = s.probes.used(at: now)
         let repinned = s.pins.keys.sorted().compactMap { key -> StatusSnapshot.RepinnedSession? in
             guard let p = s.pins[key] else { return nil }
-            return StatusSnapshot.RepinnedSession(key: key, original: p.original, repinnedTo: p.repinnedTo,
+            return StatusSnapshot.RepinnedSession(key: key, original: p.original.description, repinnedTo: p.repinnedTo.description,
                                                   at: unix(p.at), originalGoodProbes: s.probes.goodStreak[p.original] ?? 0)
         }
         let g = inputs.gateway
@@ -38,12 +38,12 @@ public enum StatusBuilder {
         let gatewayDetail = Redactor.redact(g?.detail ?? "not observed yet", maxBytes: 1000)
         let whatsappDetail = Redactor.redact(s.whatsapp.lastDetail, maxBytes: 1000)
         var snapshot = StatusSnapshot(
-            health: "healthy", activeModel: active, models: models,
+            health: .healthy, activeModel: active?.description ?? "", models: models,
             whatsapp: .init(status: s.whatsapp.lastStatus, disconnectStreak: s.whatsapp.disconnectStreak,
                             detail: whatsappDetail, disconnectedSince: s.whatsapp.firstDisconnectedAt.map(unix)),
             cron: .init(trackedJobs: s.crons.count, failingJobs: failing),
             config: .init(dryRun: config.dryRun, probeEnabled: config.probeEnabled,
-                          cooldownMinutes: config.cooldownMinutes, modelOrder: config.modelOrder),
+                          cooldownMinutes: config.cooldownMinutes, modelOrder: config.modelOrder.map(\.description)),
             generatedAt: unix(now),
             plugins: .init(tracked: s.plugins.count, errored: errored, disabledByHealer: disabledPlugins),
             gateway: .init(reachable: g?.reachable, live: g?.live, ready: g?.ready,
@@ -81,7 +81,7 @@ public enum StatusBuilder {
     /// - healing: the healer is working around a failure: a model is cooling, sessions are
     ///   repinned, or the last tick took an action.
     /// - healthy: otherwise.
-    public static func health(_ s: StatusSnapshot, pool: ModelPool, lastTickActed: Bool) -> String {
+    public static func health(_ s: StatusSnapshot, pool: ModelPool, lastTickActed: Bool) -> Health {
         let gatewayDown = s.gateway.live == false || (s.gateway.live == nil && s.gateway.reachable == false)
         let whatsappBad = ["disconnected", "logged-out", "conflict"].contains(s.whatsapp.status)
         let allCooling = !pool.order.isEmpty && pool.available.isEmpty
@@ -91,12 +91,12 @@ public enum StatusBuilder {
         let gatewayHeld = s.gateway.safeMode == true || s.gateway.serviceState == "failed"
         if gatewayDown || whatsappBad || s.restartBudget.paused || allCooling || cronBad || pluginBad || !s.faults.isEmpty
             || flapping || gatewayHeld {
-            return "degraded"
+            return .degraded
         }
-        if s.models.contains(where: { $0.status == "cooldown" }) || s.sessionsRepinned.count > 0 || lastTickActed {
-            return "healing"
+        if s.models.contains(where: { $0.status == .cooldown }) || s.sessionsRepinned.count > 0 || lastTickActed {
+            return .healing
         }
-        return "healthy"
+        return .healthy
     }
 
     static func unix(_ date: Date) -> Int { Int(date.timeIntervalSince1970.rounded(.down)) }

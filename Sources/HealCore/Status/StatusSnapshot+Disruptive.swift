@@ -53,7 +53,7 @@ extension StatusBuilder {
         return .init(
             pending: d.verifications.map {
                 .init(kind: $0.kind.rawValue, target: $0.target, incident: $0.incident, startedAt: unix($0.startedAt),
-                      deadline: unix($0.deadline), commandOutcome: $0.commandOutcome, awaitingNextStart: $0.awaitingNextStart)
+                      deadline: unix($0.deadline), commandOutcome: $0.commandOutcome?.rawValue, awaitingNextStart: $0.awaitingNextStart)
             },
             verified: counts("verified"), didNotHelp: counts("did-not-help"), recent: d.recent.map {
                 var v = $0; v.detail = Redactor.redact(v.detail, maxBytes: 1000); return v

@@ -1,8 +1,7 @@
 extension StatusSnapshot {
     public struct ModelStatus: Sendable, Equatable, Codable {
         public var id: String
-        /// available | cooldown
-        public var status: String
+        public var status: ModelAvailability
         public var cooldownRemainingSec: Int
         /// The failure class of the current cooldown.
         public var reason: String?
@@ -10,7 +9,7 @@ extension StatusSnapshot {
         public var cooldownUntil: Int?
         public var strikes: Int
         public var active: Bool
-        public init(id: String, status: String, cooldownRemainingSec: Int, reason: String? = nil,
+        public init(id: String, status: ModelAvailability, cooldownRemainingSec: Int, reason: String? = nil,
                     cooldownUntil: Int? = nil, strikes: Int = 0, active: Bool = false) {
             self.id = id; self.status = status; self.cooldownRemainingSec = cooldownRemainingSec
             self.reason = reason; self.cooldownUntil = cooldownUntil; self.strikes = strikes; self.active = active

@@ -1,8 +1,7 @@
 /// What `/status` and the status file show. The first seven fields are the seed plugin's
 /// `StatusSnapshot`, unchanged in name and meaning; the rest are this daemon's additions.
 public struct StatusSnapshot: Sendable, Equatable, Codable {
-    /// healthy | degraded | healing (see `StatusBuilder.health`).
-    public var health: String
+    public var health: Health
     public var activeModel: String
     public var models: [ModelStatus]
     public var whatsapp: WhatsAppStatus
@@ -34,7 +33,7 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
     public var incidents: [IncidentStatus]? = nil
     public var notify: NotifyStatus? = nil
 
-    public init(health: String, activeModel: String, models: [ModelStatus], whatsapp: WhatsAppStatus,
+    public init(health: Health, activeModel: String, models: [ModelStatus], whatsapp: WhatsAppStatus,
                 cron: CronStatus, config: ConfigSummary, generatedAt: Int, plugins: PluginsStatus,
                 gateway: GatewayStatus, restartBudget: RestartBudgetStatus, sessionsRepinned: SessionsRepinned,
                 probes: ProbesStatus, lastTick: LastTick?, faults: [String: String], counters: Counters,

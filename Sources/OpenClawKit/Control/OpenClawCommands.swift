@@ -21,13 +21,13 @@ public enum OpenClawCommands {
 
     /// `gateway call sessions.patch --params {"key":…,"model":"provider/model"} --json`.
     /// `model: nil` sends `"model": null`, which clears the override back to the agent's default.
-    public static func sessionsPatch(_ config: HealConfig, key: String, model: String?) -> [String] {
+    public static func sessionsPatch(_ config: HealConfig, key: String, model: ModelID?) -> [String] {
         [config.openclaw.bin, "gateway", "call", "sessions.patch", "--params", sessionsPatchParams(key: key, model: model), "--json"]
     }
 
-    static func sessionsPatchParams(key: String, model: String?) -> String {
+    static func sessionsPatchParams(key: String, model: ModelID?) -> String {
         struct Params: Encodable {
-            var key: String; var model: String?
+            var key: String; var model: ModelID?
             func encode(to encoder: any Encoder) throws {
                 var c = encoder.container(keyedBy: CodingKeys.self)
                 try c.encode(key, forKey: .key)
@@ -54,8 +54,8 @@ public enum OpenClawCommands {
     public static func health(_ config: HealConfig) -> [String] { [config.openclaw.bin, "health", "--json"] }
 
     /// A real one-model request (docs/OPENCLAW.md §5): exits non-zero when the provider returns no text.
-    public static func inferProbe(_ config: HealConfig, model: String) -> [String] {
-        [config.openclaw.bin, "infer", "model", "run", "--local", "--model", model, "--prompt", probePrompt, "--json"]
+    public static func inferProbe(_ config: HealConfig, model: ModelID) -> [String] {
+        [config.openclaw.bin, "infer", "model", "run", "--local", "--model", model.description, "--prompt", probePrompt, "--json"]
     }
 
     /// Per-provider probe for CLIs without `infer` (one candidate model per provider).

@@ -3,10 +3,7 @@ import HealCore
 extension OpenClawControl {
     /// Through the gateway's `sessions.patch` RPC, or (with `openclaw.sessionPatch == "file"`) an
     /// atomic edit of the legacy `sessionsFile`.
-    func repinSession(key: String, from: String, to: String, config: HealConfig) async -> ActionOutcome {
-        guard to.contains("/"), !to.hasPrefix("/"), !to.hasSuffix("/") else {
-            return ActionOutcome(ok: false, detail: "cannot repin \(key): '\(to)' is not provider/model")
-        }
+    func repinSession(key: String, from: ModelID, to: ModelID, config: HealConfig) async -> ActionOutcome {
         if config.openclaw.sessionPatch == "file" {
             return await patchSessionsFile(SessionsFilePatcher.Change(key: key, from: from, to: to), config: config,
                                            failure: "repin \(key) in sessions.json failed")
@@ -18,9 +15,9 @@ extension OpenClawControl {
 
 extension OpenClawControl {
     /// `sessions.patch` with `model: null` (or the file edit that removes the override).
-    func clearSessionPin(key: String, from: String, config: HealConfig) async -> ActionOutcome {
+    func clearSessionPin(key: String, from: ModelID, config: HealConfig) async -> ActionOutcome {
         if config.openclaw.sessionPatch == "file" {
-            return await patchSessionsFile(SessionsFilePatcher.Change(key: key, from: from, to: "", clear: true), config: config,
+            return await patchSessionsFile(SessionsFilePatcher.Change(key: key, from: from, to: nil), config: config,
                                            failure: "clear the pin of \(key) in sessions.json failed")
         }
         return await patchSession(key: key, model: nil, config: config, call: "sessions.patch \(key) model:null",
@@ -43,7 +40,7 @@ extension OpenClawControl {
 
     /// The RPC: a failed command and an `ok: false` reply are both failures, told apart in the
     /// detail (`<call> failed: …`, `<call> refused: …`).
-    private func patchSession(key: String, model: String?, config: HealConfig, call: String, success: String) async -> ActionOutcome {
+    private func patchSession(key: String, model: ModelID?, config: HealConfig, call: String, success: String) async -> ActionOutcome {
         let result = await run(OpenClawCommands.sessionsPatch(config, key: key, model: model), config)
         guard result.succeeded else {
             return ActionOutcome(ok: false, detail: "\(call) failed: \(result.failureSummary)")

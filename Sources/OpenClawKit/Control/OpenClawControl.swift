@@ -31,21 +31,13 @@ public struct OpenClawControl: GatewayControl {
             return ActionPlan(argv: [OpenClawCommands.cronDisable(config, id: id)])
         case .disablePlugin(let id):
             return ActionPlan(argv: [OpenClawCommands.pluginDisable(config, id: id)])
-        case .repinSession(let key, let from, let to):
-            if config.openclaw.sessionPatch == "file" {
-                let change = SessionsFilePatcher.Change(key: key, from: from, to: to)
-                return ActionPlan(argv: [], filePatch: SessionsFilePatcher.describe(change, path: PathExpansion.expand(config.sessionsFile)))
-            }
-            return ActionPlan(argv: [OpenClawCommands.sessionsPatch(config, key: key, model: to)])
+        case .repinSession(let key, let from, let to), .restoreSessionPin(let key, let from, let to):
+            return planPin(SessionsFilePatcher.Change(key: key, from: from, to: to), config: config)
         case .clearSessionPin(let key, let from):
-            if config.openclaw.sessionPatch == "file" {
-                let change = SessionsFilePatcher.Change(key: key, from: from, to: "", clear: true)
-                return ActionPlan(argv: [], filePatch: SessionsFilePatcher.describe(change, path: PathExpansion.expand(config.sessionsFile)))
-            }
-            return ActionPlan(argv: [OpenClawCommands.sessionsPatch(config, key: key, model: nil)])
+            return planPin(SessionsFilePatcher.Change(key: key, from: from, to: nil), config: config)
         case .probeModel(let model):
             return ActionPlan(argv: [OpenClawCommands.inferProbe(config, model: model),
-                                     OpenClawCommands.modelsStatusProbe(config, provider: Self.provider(of: model))])
+                                     OpenClawCommands.modelsStatusProbe(config, provider: model.provider)])
         case .fileIssue(let issue):
             guard !issue.repo.isEmpty else { return ActionPlan(argv: []) }
             return ActionPlan(argv: [issueCreate(issue)])
@@ -60,7 +52,8 @@ public struct OpenClawControl: GatewayControl {
         case .restartGateway: return await restartGateway(config)
         case .disableCron(let id, let name): return await disableCron(id: id, name: name, config: config)
         case .disablePlugin(let id): return await disablePlugin(id: id, config: config)
-        case .repinSession(let key, let from, let to): return await repinSession(key: key, from: from, to: to, config: config)
+        case .repinSession(let key, let from, let to), .restoreSessionPin(let key, let from, let to):
+            return await repinSession(key: key, from: from, to: to, config: config)
         case .clearSessionPin(let key, let from): return await clearSessionPin(key: key, from: from, config: config)
         case .probeModel(let model): return await probeModel(model, config: config)
         case .fileIssue(let issue): return await fileIssue(issue, config: config)
@@ -92,7 +85,12 @@ public struct OpenClawControl: GatewayControl {
         return argv
     }
 
-    static func provider(of model: String) -> String {
-        ModelID(model)?.provider ?? model
+    /// A pin change as `sessions.patch` (or, with `openclaw.sessionPatch == "file"`, as the edit
+    /// of the legacy `sessionsFile`).
+    private func planPin(_ change: SessionsFilePatcher.Change, config: HealConfig) -> ActionPlan {
+        if config.openclaw.sessionPatch == "file" {
+            return ActionPlan(argv: [], filePatch: SessionsFilePatcher.describe(change, path: PathExpansion.expand(config.sessionsFile)))
+        }
+        return ActionPlan(argv: [OpenClawCommands.sessionsPatch(config, key: change.key, model: change.to)])
     }
 }

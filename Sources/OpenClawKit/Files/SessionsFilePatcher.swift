@@ -10,17 +10,16 @@ import HealCore
 /// - takes `sessions.json.lock` with O_EXCL for the edit (the gateway writes under that lock; when
 ///   it is held the edit is refused for this tick rather than raced);
 /// - refuses when the pin is no longer `from` (someone changed it since the observation);
-/// - writes a temp file in the same directory with the original's mode (and owner, when running as
-///   root), fsyncs it, renames it over the original and fsyncs the directory, so readers see the old
-///   or the new file, never a torn one. A symlinked store is edited at its target.
+/// - replaces the file through `AtomicFile` with the original's mode (and owner, when running as
+///   root), so readers see the old or the new file, never a torn one. A symlinked store is edited
+///   at its target.
 enum SessionsFilePatcher {
     struct Change: Equatable {
         var key: String
-        var from: String
-        var to: String
-        /// Remove the override instead (the `model: null` of `sessions.patch`): the session goes
-        /// back to the agent's default model. `to` is ignored.
-        var clear = false
+        var from: ModelID
+        /// nil: remove the override (the `model: null` of `sessions.patch`), so the session goes
+        /// back to the agent's default model.
+        var to: ModelID?
     }
 
     enum Failure: Error, Equatable, CustomStringConvertible {
@@ -29,40 +28,34 @@ enum SessionsFilePatcher {
         case unreadable(String)
         case notAStore(String)
         case noSuchSession(String)
-        case pinChanged(key: String, expected: String, found: String)
-        case badModel(String)
+        case pinChanged(key: String, expected: ModelID, found: ModelID)
         case writeFailed(String)
 
         var description: String {
             switch self {
             case .missing(let path): return "\(path) does not exist"
             case .locked(let path): return "\(path) is locked (the gateway is writing it); try again next tick"
-            case .unreadable(let why): return why
-            case .notAStore(let why): return why
+            case .unreadable(let why), .notAStore(let why), .writeFailed(let why): return why
             case .noSuchSession(let key): return "no session '\(key)' in the store"
             case .pinChanged(let key, let expected, let found):
                 return "session '\(key)' is pinned to \(found), not \(expected) any more; left alone"
-            case .badModel(let model): return "'\(model)' is not provider/model"
-            case .writeFailed(let why): return why
             }
         }
     }
 
     /// A human description of the patch, for plans and the audit log.
     static func describe(_ change: Change, path: String) -> String {
-        if change.clear {
+        guard let to = change.to else {
             return "\(path): session \"\(change.key)\": pin \(change.from) removed "
                 + "(providerOverride, modelOverride, modelOverrideSource, runtime model and contextTokens cleared)"
         }
-        let (provider, model) = split(change.to) ?? ("?", change.to)
-        return "\(path): session \"\(change.key)\": pin \(change.from) → \(change.to) "
-            + "(providerOverride=\"\(provider)\", modelOverride=\"\(model)\", modelOverrideSource=\"user\"; "
+        return "\(path): session \"\(change.key)\": pin \(change.from) → \(to) "
+            + "(providerOverride=\"\(to.provider)\", modelOverride=\"\(to.model)\", modelOverrideSource=\"user\"; "
             + "runtime model and contextTokens cleared)"
     }
 
     /// Applies the change. Returns a one-line description of what was done.
     static func apply(_ change: Change, path rawPath: String) throws(Failure) -> String {
-        guard let (provider, model) = change.clear ? ("", "") : split(change.to) else { throw .badModel(change.to) }
         let path = resolve(PathExpansion.expand(rawPath))
 
         let lockPath = path + ".lock"
@@ -95,20 +88,20 @@ enum SessionsFilePatcher {
         guard var entry = store[change.key]?.object else { throw .noSuchSession(change.key) }
 
         let current = SessionsParser.pin(key: change.key, entry: .object(entry))?.model
-        if change.clear {
+        if let to = change.to {
+            if let current, current != change.from, current != to {
+                throw .pinChanged(key: change.key, expected: change.from, found: current)
+            }
+            if current == to, entry["modelOverrideSource"]?.string == "user" {
+                return "session \"\(change.key)\" already pinned to \(to); nothing written"
+            }
+            entry["providerOverride"] = .string(to.provider)
+            entry["modelOverride"] = .string(to.model)
+            entry["modelOverrideSource"] = .string("user")
+        } else {
             guard let current else { return "session \"\(change.key)\" has no pin; nothing written" }
             guard current == change.from else { throw .pinChanged(key: change.key, expected: change.from, found: current) }
             for field in ["providerOverride", "modelOverride", "modelOverrideSource"] { entry.removeValue(forKey: field) }
-        } else {
-            if let current, current != change.from, current != change.to {
-                throw .pinChanged(key: change.key, expected: change.from, found: current)
-            }
-            if current == change.to, entry["modelOverrideSource"]?.string == "user" {
-                return "session \"\(change.key)\" already pinned to \(change.to); nothing written"
-            }
-            entry["providerOverride"] = .string(provider)
-            entry["modelOverride"] = .string(model)
-            entry["modelOverrideSource"] = .string("user")
         }
         entry.removeValue(forKey: "model")
         entry.removeValue(forKey: "contextTokens")
@@ -117,56 +110,19 @@ enum SessionsFilePatcher {
         // Every value the change does not touch is written with the text it was read with.
         var data = Data(JSONNode.object(store).jsonBytes(pretty: true, sortedKeys: true))
         data.append(0x0A)
-        try replaceAtomically(path: path, with: data, like: info)
+        do {
+            // The gateway's own mode and owner are kept: the healer may run as root beside it.
+            try AtomicFile.write(data, to: path, mode: info.st_mode & 0o7777, createDirectory: false,
+                                 owner: (info.st_uid, info.st_gid))
+        } catch {
+            throw .writeFailed(error.description)
+        }
         return describe(change, path: path)
-    }
-
-    private static func split(_ model: String) -> (String, String)? {
-        ModelID(model).map { ($0.provider, $0.model) }
     }
 
     private static func resolve(_ path: String) -> String {
         guard let real = realpath(path, nil) else { return path }
         defer { free(real) }
         return String(cString: real)
-    }
-
-    private static func replaceAtomically(path: String, with data: Data, like original: stat) throws(Failure) {
-        let directory = path.deletingLastPathComponent
-        let name = path.lastPathComponent
-        let temp = "\(directory.isEmpty ? "." : directory)/.\(name).self-heal-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .writeFailed("\(temp): \(String(cString: strerror(errno)))") }
-        var committed = false
-        defer { if !committed { unlink(temp) } }
-
-        let mode = original.st_mode & 0o7777
-        var failure: String?
-        if fchmod(fd, mode) != 0 { failure = "fchmod: \(String(cString: strerror(errno)))" }
-        if failure == nil, getuid() == 0, original.st_uid != 0 || original.st_gid != 0 {
-            _ = fchown(fd, original.st_uid, original.st_gid)   // best effort: keep the gateway's ownership
-        }
-        if failure == nil {
-            failure = data.withUnsafeBytes { raw -> String? in
-                var offset = 0
-                while offset < raw.count {
-                    let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        return "write: \(String(cString: strerror(errno)))"
-                    }
-                    offset += written
-                }
-                return nil
-            }
-        }
-        if failure == nil, fsync(fd) != 0 { failure = "fsync: \(String(cString: strerror(errno)))" }
-        close(fd)
-        if let failure { throw .writeFailed("\(temp): \(failure)") }
-
-        guard rename(temp, path) == 0 else { throw .writeFailed("rename to \(path): \(String(cString: strerror(errno)))") }
-        committed = true
-        let dirFD = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dirFD >= 0 { fsync(dirFD); close(dirFD) }
     }
 }

@@ -48,9 +48,11 @@ public enum FailureEventBody {
             object = merged
         }
         let sessionKey = try optionalString(object, "sessionKey")
-        let model = try optionalString(object, "model")
-        if let model, !ModelID.isValid(model) {
-            throw Invalid(message: "model: expected provider/model, got '\(model)'")
+        let model = try optionalString(object, "model").map { named throws(Invalid) -> ModelID in
+            guard ModelID.isValid(named), let id = ModelID(named) else {
+                throw Invalid(message: "model: expected provider/model, got '\(named)'")
+            }
+            return id
         }
         let status = try optionalStatus(object)
 

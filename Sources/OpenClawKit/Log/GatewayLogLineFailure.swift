@@ -2,18 +2,15 @@ import HealCore
 
 /// A model failure read from one gateway log line, with what the line says about where it came from.
 public struct GatewayLogLineFailure: Sendable, Equatable {
-    /// Which kind of line reported the failure.
-    public enum Origin: String, Sendable, Codable, Equatable {
-        /// `model_fallback_decision` with `decision: "candidate_failed"`.
-        case fallbackDecision = "model_fallback_decision"
-        /// `embedded_run_failover_decision` (profile rotation, model fallback or a surfaced error).
-        case failoverDecision = "embedded_run_failover_decision"
-        /// `embedded_run_agent_end` with `isError: true`.
-        case agentEnd = "embedded_run_agent_end"
-        /// One model's entry in an `All models failed (N): …` summary.
-        case failureSummary = "all_models_failed"
-        /// A raw provider error in a warning or error line, or in a console line.
-        case providerError = "provider_error"
+    /// Which kind of line reported the failure (the parser's own distinction, never written out):
+    /// - `fallbackDecision`: `model_fallback_decision` with `decision: "candidate_failed"`;
+    /// - `failoverDecision`: `embedded_run_failover_decision` (profile rotation, model fallback or
+    ///   a surfaced error);
+    /// - `agentEnd`: `embedded_run_agent_end` with `isError: true`;
+    /// - `failureSummary`: one model's entry in an `All models failed (N): …` summary;
+    /// - `providerError`: a raw provider error in a warning or error line, or in a console line.
+    public enum Origin: Sendable, Equatable {
+        case fallbackDecision, failoverDecision, agentEnd, failureSummary, providerError
     }
 
     public var event: FailureEvent

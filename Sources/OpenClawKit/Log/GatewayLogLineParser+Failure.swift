@@ -39,7 +39,7 @@ extension GatewayLogLineParser {
             reason = classification.reason ?? reason
         }
         if reason == .contextOverflow { return nil }
-        let event = FailureEvent(at: at, source: .log, model: model.description, sessionKey: fields.sessionKey,
+        let event = FailureEvent(at: at, source: .log, model: model, sessionKey: fields.sessionKey,
                                  errorText: fields.errorText, httpStatus: fields.status, reason: reason,
                                  retryAfterSec: classification.retryAfterSec, resetAt: classification.resetAt,
                                  profileId: fields.profileId, decision: fields.decision)

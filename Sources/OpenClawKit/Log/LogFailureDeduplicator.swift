@@ -20,7 +20,7 @@ struct LogFailureDeduplicator {
     /// True the first time (run, model) is offered; false for repeats still remembered.
     mutating func isNew(_ failure: GatewayLogLineFailure) -> Bool {
         guard let runId = failure.runId, !runId.isEmpty else { return true }
-        let key = runId + "\u{1F}" + (failure.event.model ?? "") + (failure.event.showsModelFailing ? "" : "\u{1F}rotate")
+        let key = runId + "\u{1F}" + (failure.event.model?.description ?? "") + (failure.event.showsModelFailing ? "" : "\u{1F}rotate")
         guard !seen.contains(key) else { return false }
         seen.insert(key)
         if order.count < capacity {

@@ -10,7 +10,7 @@ import HealCore
 public enum InferRunParser {
     public static let command = "infer model run --json"
 
-    public static func parse(_ result: CommandResult, model: String) -> ProbeResult {
+    public static func parse(_ result: CommandResult, model: ModelID) -> ProbeResult {
         let latency = result.durationMs
         if let launchError = result.launchError {
             return ProbeResult(model: model, ok: false, reason: nil, latencyMs: latency, detail: launchError)
@@ -45,7 +45,7 @@ public enum InferRunParser {
         return result.exitCode != 0 && (text.contains("unknown command") || text.contains("unknown option '--local'"))
     }
 
-    private static func failure(_ text: String, model: String, latency: Int) -> ProbeResult {
+    private static func failure(_ text: String, model: ModelID, latency: Int) -> ProbeResult {
         let classification = ErrorClassifier.classify(text, httpStatus: HTTPStatusInText.find(text))
         return ProbeResult(model: model, ok: false, reason: classification.reason ?? .unknown,
                            latencyMs: latency, detail: excerpt(text))

@@ -21,8 +21,9 @@ public enum ModelsStatusProbeParser: OpenClawJSONCommand {
                 throw OpenClawOutputError(command: command, problem: .unexpectedShape("auth.probes.results[\(index)] has no \"status\""))
             }
             let provider = entry["provider"]?.string
-            var model = entry["model"]?.string ?? provider ?? "?"
-            if let provider, !model.contains("/") { model = "\(provider)/\(model)" }
+            // A result that names no model (`no_model`: nothing to probe) is no evidence about one.
+            guard let named = entry["model"]?.string, let model = named.contains("/") ? ModelID(named)
+                    : provider.flatMap({ ModelID(provider: $0, model: named) }) else { continue }
             let error = entry["error"]?.string.map(Redactor.redact)
             let label = entry["label"]?.string ?? entry["profileId"]?.string
             var detail = status == "ok" ? "ok" : (error ?? status)

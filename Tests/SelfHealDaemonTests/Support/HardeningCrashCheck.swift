@@ -71,7 +71,7 @@ struct HardeningCrashCheck {
         figures.auditRecords = records.count
 
         // 6. interrupted records for what was in flight at the previous kill
-        let interrupted = Set(records.filter { $0.outcome == "interrupted" }.map(\.incident))
+        let interrupted = Set(records.filter { $0.outcome == .interrupted }.map(\.incident))
         for incident in expectInterrupted where !interrupted.contains(incident) {
             problems.append("kill \(figures.kills): in flight at the previous kill, but no interrupted record: \(incident)")
         }
@@ -135,13 +135,13 @@ struct HardeningCrashCheck {
         for record in records {
             switch record.rule {
             case Rule.sessionRepin, Rule.sessionRestore:
-                guard record.outcome == "executed", let summary = record.action?.summary,
+                guard record.outcome == .executed, let summary = record.action?.summary,
                       let key = Self.word(after: "repin session ", in: summary) else { continue }
                 lastAboutSession[key] = record
             case Rule.sessionPinForgotten:
                 if let key = Self.word(after: "session ", in: record.trigger) { lastAboutSession[key] = record }
             case Rule.cronDisable:
-                guard record.outcome == "executed", let summary = record.action?.summary,
+                guard record.outcome == .executed, let summary = record.action?.summary,
                       let open = summary.lastIndex(of: "("), summary.hasSuffix(")") else { continue }
                 lastCronDisable[String(summary[summary.index(after: open)..<summary.index(before: summary.endIndex)])] = record
             case Rule.modelCooldown, Rule.modelCooldownExtended:
@@ -169,7 +169,7 @@ struct HardeningCrashCheck {
                 problems.append("kill \(figures.kills): the audit log says cron \(id) was disabled (\(record.incident)) but the state does not")
             }
         }
-        for model in cooled where state.models[model] == nil {
+        for model in cooled where ModelID(model).flatMap({ state.models[$0] }) == nil {
             problems.append("kill \(figures.kills): the audit log says \(model) was cooled but the state does not know it")
         }
         return problems
@@ -197,7 +197,7 @@ struct HardeningCrashCheck {
             let model = "\(entry["providerOverride"] as? String ?? "")/\(entry["modelOverride"] as? String ?? "")"
             guard model == fallbackModel else { continue }
             repinned += 1
-            if state.pins[key]?.repinnedTo != fallbackModel {
+            if state.pins[key]?.repinnedTo.description != fallbackModel {
                 problems.append("kill \(figures.kills): session \(key) is on \(fallbackModel) in the world but the state remembers no such pin (\(String(describing: state.pins[key])))")
             }
         }
