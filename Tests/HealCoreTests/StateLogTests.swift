@@ -27,7 +27,7 @@ struct StateLogTests {
     /// A few changes of each kind: added, changed and removed keys, plain groups, the pause lifted.
     func changed(_ s: HealState, _ i: Int) -> HealState {
         var n = s
-        n.models["storm/m-\(i)"] = ModelRecord(strikes: 1, lastHitAt: at(Double(i)), lastReason: .rateLimit)
+        n.models[ModelID(provider: "storm", model: "m-\(i)")] = ModelRecord(strikes: 1, lastHitAt: at(Double(i)), lastReason: .rateLimit)
         n.crons["job-\(2 * i)"]?.failedRuns += 1
         n.crons["job-\(2 * i + 1)"] = nil
         n.pins = [:]
@@ -94,7 +94,7 @@ struct StateLogTests {
         #expect(!FileManager.default.fileExists(atPath: path + ".delta") && log.wholeWrites == 2)
         // The log may grow to the whole file's size (at least 64 KiB), then the next save is whole.
         for i in 0..<400 {
-            s.models["storm/big-\(i)"] = ModelRecord(strikes: 1, lastHitAt: at(Double(i)), lastReason: .rateLimit,
+            s.models[ModelID(provider: "storm", model: "big-\(i)")] = ModelRecord(strikes: 1, lastHitAt: at(Double(i)), lastReason: .rateLimit,
                                                      profileUntil: ["profile-\(i)-" + String(repeating: "x", count: 200): at(1)])
             try log.save(s, whole: false)
         }

@@ -6,18 +6,20 @@ import FoundationEssentials
 /// batch of events touches a few dozen models while the state holds thousands of cron jobs, so
 /// the record is a few kilobytes where the whole file is megabytes.
 struct StateDelta: Codable, Equatable, Sendable {
-    /// Entries set (added or changed) and keys removed.
-    struct Keyed<Value: Codable & Equatable & Sendable>: Codable, Equatable, Sendable {
-        var set: [String: Value] = [:]
-        var removed: [String] = []
+    /// Entries set (added or changed) and keys removed, under the group's own key (a text id, or
+    /// a `ModelID` written as its `provider/model` text).
+    struct Keyed<Key: Hashable & Comparable & Codable & CodingKeyRepresentable & Sendable,
+                 Value: Codable & Equatable & Sendable>: Codable, Equatable, Sendable {
+        var set: [Key: Value] = [:]
+        var removed: [Key] = []
 
-        init?(from old: [String: Value], to new: [String: Value]) {
+        init?(from old: [Key: Value], to new: [Key: Value]) {
             guard old != new else { return nil }
             for (key, value) in new where old[key] != value { set[key] = value }
             removed = old.keys.filter { new[$0] == nil }.sorted()
         }
 
-        func apply(to dictionary: inout [String: Value]) {
+        func apply(to dictionary: inout [Key: Value]) {
             for key in removed { dictionary[key] = nil }
             for (key, value) in set { dictionary[key] = value }
         }
@@ -33,14 +35,14 @@ struct StateDelta: Codable, Equatable, Sendable {
     static let coversHealState: Bool = Mirror(reflecting: HealState()).children.compactMap(\.label) == fields
 
     var version: Int?
-    var models: Keyed<ModelRecord>?
-    var pins: Keyed<RememberedPin>?
+    var models: Keyed<ModelID, ModelRecord>?
+    var pins: Keyed<String, RememberedPin>?
     var probes: ProbeBook?
     var whatsapp: WhatsAppState?
     var gateway: GatewayState?
     var restartBudget: RestartBudgetState?
-    var crons: Keyed<CronTrack>?
-    var plugins: Keyed<PluginTrack>?
+    var crons: Keyed<String, CronTrack>?
+    var plugins: Keyed<String, PluginTrack>?
     var pendingBackups: [ConfigBackupRecord]?
     var inFlight: [InFlightAction]?
     var incidentCounter: Int?
