@@ -112,15 +112,20 @@ bench: deps-bench build
 # --- harden ---------------------------------------------------------------------------------------
 # The long hardening runs (HARDENING.md): each libFuzzer target alone at nice 19 for
 # HARDEN_FUZZ_RUNS executions (default 10 million) or HARDEN_FUZZ_SECONDS (default 3600) per
-# target, whichever comes first, the parser against h11, then the hardening tests at the long
+# target, whichever comes first, on the depth build (no ASan), then each again under ASan for
+# HARDEN_ASAN_RUNS (1 million) or HARDEN_ASAN_SECONDS (900) from what the depth run kept,
+# the parser against h11, then the hardening tests at the long
 # scale against the release build (1,000 slowloris connections, 1,100 slow bodies, 200 SIGKILLs
 # during churn, every injected fault, the security checks). Loopback only, bounded; the figures
 # land in .build/harden/. `make test` runs short versions.
 HARDEN_FUZZ_SECONDS ?= 3600
 HARDEN_FUZZ_RUNS ?= 10000000
+HARDEN_ASAN_SECONDS ?= 900
+HARDEN_ASAN_RUNS ?= 1000000
 
 harden: deps-test
-	HARDEN_FUZZ_SECONDS=$(HARDEN_FUZZ_SECONDS) HARDEN_FUZZ_RUNS=$(HARDEN_FUZZ_RUNS) SWIFT=$(SWIFT) ./harden/run.sh
+	HARDEN_FUZZ_SECONDS=$(HARDEN_FUZZ_SECONDS) HARDEN_FUZZ_RUNS=$(HARDEN_FUZZ_RUNS) \
+	HARDEN_ASAN_SECONDS=$(HARDEN_ASAN_SECONDS) HARDEN_ASAN_RUNS=$(HARDEN_ASAN_RUNS) SWIFT=$(SWIFT) ./harden/run.sh
 
 # --- install / uninstall ------------------------------------------------------------------------
 # `make install` builds the release binary and installs it with the systemd units, the example

@@ -23,7 +23,13 @@ out="${FUZZ_OUT:-$root/.build/fuzz}"
 swiftc="${SWIFTC:-swiftc}"
 clang="${CLANG:-$(dirname "$(command -v "$swiftc")")/clang}"
 opt="${FUZZ_OPT:--O}"
-flags=(-sanitize=fuzzer,address -parse-as-library "$opt" -g -swift-version 6)
+# FUZZ_SANITIZE=fuzzer builds the depth build (no AddressSanitizer; Swift's own bounds and overflow
+# checks still trap) into its own FUZZ_OUT; the default is the ASan build.
+sanitize="${FUZZ_SANITIZE:-fuzzer,address}"
+case "$sanitize" in fuzzer|fuzzer,address) ;; *) echo "fuzz: FUZZ_SANITIZE must be fuzzer or fuzzer,address" >&2; exit 2 ;; esac
+flags=(-sanitize="$sanitize" -parse-as-library "$opt" -g -swift-version 6)
+shim_sanitize=()
+[ "$sanitize" = fuzzer,address ] && shim_sanitize=(-fsanitize=address)
 cli_readers=(channels cron gateway-status models-probe plugins sessions sessions-store config-validate infer-run)
 all_targets=(http-parser chunked-decoder config-loader log-line redactor)
 for reader in "${cli_readers[@]}"; do all_targets+=("cli-$reader"); done
@@ -36,8 +42,8 @@ mkdir -p "$out/obj" "$out/modules" "$out/CSocketShim"
 probe="$out/obj/probe"
 if [ ! -x "$probe" ]; then
   printf '@_cdecl("LLVMFuzzerTestOneInput") public func f(_ d: UnsafePointer<UInt8>, _ n: Int) -> Int32 { 0 }\n' > "$out/obj/probe.swift"
-  if ! "$swiftc" -sanitize=fuzzer,address -parse-as-library "$out/obj/probe.swift" -o "$probe" >"$out/obj/probe.log" 2>&1; then
-    echo "fuzz: $swiftc cannot build with -sanitize=fuzzer,address:" >&2
+  if ! "$swiftc" -sanitize="$sanitize" -parse-as-library "$out/obj/probe.swift" -o "$probe" >"$out/obj/probe.log" 2>&1; then
+    echo "fuzz: $swiftc cannot build with -sanitize=$sanitize:" >&2
     tail -5 "$out/obj/probe.log" >&2
     exit 3
   fi
@@ -60,7 +66,7 @@ shim_map="$out/CSocketShim/module.modulemap"
 build_shim() {
   if stale "$shim_object" "$root/Sources/CSocketShim"; then
     printf 'module CSocketShim {\n  header "%s"\n  export *\n}\n' "$root/Sources/CSocketShim/include/CSocketShim.h" > "$shim_map"
-    "$clang" -c -O1 -g -fsanitize=address -I "$root/Sources/CSocketShim/include" \
+    "$clang" -c -O1 -g "${shim_sanitize[@]}" -I "$root/Sources/CSocketShim/include" \
       "$root/Sources/CSocketShim/CSocketShim.c" -o "$shim_object"
   fi
 }

@@ -2,7 +2,8 @@
 """Differential check of the RawHTTP request parser against h11 (a reference HTTP/1.1 parser).
 
 Usage: fuzz/differential.py [CORPUS_DIR ...]
-  (default: fuzz/corpus/http-parser and .build/fuzz/corpus/http-parser, every input the fuzzer keeps)
+  (default: fuzz/corpus/http-parser, .build/fuzz/corpus/http-parser and
+  .build/fuzz-depth/corpus/http-parser: every input the fuzzer keeps, either build)
 
 Each input is parsed by the http-parser fuzz binary (HTTP_PARSER_FUZZ_DUMP, default limits) and by
 h11 as a server, request after request (pipelining), and the two are compared:
@@ -141,12 +142,21 @@ def theirs(data):
 
 def main():
     dirs = sys.argv[1:] or [os.path.join(ROOT, "fuzz", "corpus", "http-parser"),
-                            os.path.join(ROOT, ".build", "fuzz", "corpus", "http-parser")]
+                            os.path.join(ROOT, ".build", "fuzz", "corpus", "http-parser"),
+                            os.path.join(ROOT, ".build", "fuzz-depth", "corpus", "http-parser")]
     binary = os.path.join(os.environ.get("FUZZ_OUT", os.path.join(ROOT, ".build", "fuzz")), "http-parser")
+    if "FUZZ_OUT" not in os.environ and not os.path.exists(binary):
+        binary = os.path.join(ROOT, ".build", "fuzz-depth", "http-parser")
     if not os.path.exists(binary):
         print("differential: build the fuzz target first (fuzz/build.sh http-parser)", file=sys.stderr)
         return 2
-    inputs = sorted(os.path.join(d, n) for d in dirs if os.path.isdir(d) for n in os.listdir(d))
+    # libFuzzer names an input by its SHA-1, so one name in two directories is one input.
+    unique = {}
+    for d in dirs:
+        if os.path.isdir(d):
+            for n in os.listdir(d):
+                unique.setdefault(n, os.path.join(d, n))
+    inputs = sorted(unique.values())
     parsed = ours(binary, inputs)
     summary = {"inputs": len(inputs), "compared": 0, "bothAcceptSame": 0, "bothRefuse": 0,
                "rawhttpStricter": {}, "h11Stricter": {}, "disagreements": 0}

@@ -4,18 +4,25 @@
 # Usage: fuzz/run.sh SECONDS [target ...]     (every target when none is named; see fuzz/build.sh)
 #        FUZZ_RUNS=N fuzz/run.sh SECONDS      stops each target after N executions, or SECONDS
 #        FUZZ_PARALLEL=1 fuzz/run.sh SECONDS  runs them side by side
-#        FUZZ_NICE=19                         runs the fuzzers at that niceness (make harden: 19)
+#        FUZZ_NICE=19                         runs the fuzzers at that niceness
+#        FUZZ_SANITIZE=fuzzer                 the depth build: no AddressSanitizer (Swift's bounds and
+#                                             overflow checks still trap), in .build/fuzz-depth/
 #
 # New interesting inputs go to .build/fuzz/corpus/<target>/ (kept between runs, never committed;
 # fuzz/minimize.sh merges them into the committed corpus); a crashing input is saved under
 # .build/fuzz/artifacts/<target>/ and printed in base64 so it can become a regression test. One
 # line per run is appended to .build/fuzz/results.tsv:
 #   time  target  seconds  executions  new-units  result  exec/s
+# (plus an eighth column, the build: asan or no-asan), always in .build/fuzz/results.tsv.
 # Exit status: 0 all clean, 1 a target crashed or failed, 3 the toolchain cannot fuzz.
 set -uo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-out="${FUZZ_OUT:-$root/.build/fuzz}"
+export FUZZ_SANITIZE="${FUZZ_SANITIZE:-fuzzer,address}"
+if [ "$FUZZ_SANITIZE" = fuzzer ]; then build=no-asan; default_out="$root/.build/fuzz-depth"; else build=asan; default_out="$root/.build/fuzz"; fi
+out="${FUZZ_OUT:-$default_out}"
+results="${FUZZ_RESULTS:-$root/.build/fuzz/results.tsv}"
+mkdir -p "$(dirname "$results")"
 seconds="${1:?usage: fuzz/run.sh SECONDS [target ...]}"
 shift
 targets=("$@")
@@ -28,7 +35,7 @@ fi
 runs="${FUZZ_RUNS:-}"
 niceness="${FUZZ_NICE:-0}"
 
-"$root/fuzz/build.sh" "${targets[@]}"
+FUZZ_OUT="$out" "$root/fuzz/build.sh" "${targets[@]}"
 built=$?
 [ $built -eq 0 ] || exit $built
 
@@ -53,8 +60,13 @@ fuzz_one() {
   local limits=(-max_total_time="$seconds")
   [ -n "$runs" ] && limits+=(-runs="$runs")
   local started=$SECONDS
+  # What the other build kept is read too (not written): the ASan pass starts from the depth run's corpus.
+  local others=()
+  for other in "$root/.build/fuzz/corpus/$target" "$root/.build/fuzz-depth/corpus/$target"; do
+    [ -d "$other" ] && [ "$other" != "$corpus" ] && others+=("$other")
+  done
   FUZZ_CLI_READER="$reader" nice -n "$niceness" "$binary" "${limits[@]}" -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 -detect_leaks=0 -artifact_prefix="$artifacts/" "$corpus" "$root/fuzz/corpus/$target" >"$log" 2>&1
+    -print_final_stats=1 -detect_leaks=0 -artifact_prefix="$artifacts/" "$corpus" "$root/fuzz/corpus/$target" "${others[@]}" >"$log" 2>&1
   echo $? > "$log.status"
   echo $((SECONDS - started)) > "$log.seconds"
 }
@@ -94,7 +106,7 @@ for target in "${targets[@]}"; do
     echo "fuzz: $target FAILED (exit $code); the end of its log ($log):" >&2
     grep -v '^"' "$log" | grep -E -A3 'Fatal error|ERROR|SUMMARY|Test unit written|Base64' | tail -25 >&2
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$target" "$took" \
-    "${executions:-0}" "${added:-0}" "$result" "$rate" >> "$out/results.tsv"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$target" "$took" \
+    "${executions:-0}" "${added:-0}" "$result" "$rate" "$build" >> "$results"
 done
 exit $status

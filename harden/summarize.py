@@ -12,10 +12,10 @@ def main():
     out = []
     fuzz = [f for f in figures if f["figure"] == "fuzz"]
     if fuzz:
-        out += ["### Fuzzing", "", "| target | seconds | executions | new inputs | result |", "|---|---:|---:|---:|---|"]
+        out += ["### Fuzzing", "", "| target | build | seconds | executions | exec/s | new inputs | result |", "|---|---|---:|---:|---:|---:|---|"]
         for f in fuzz:
-            out.append("| %s | %s | %s | %s | %s |" % (f["target"], f["seconds"], f["executions"],
-                                                      f.get("newInputs", "-"), f.get("result", "clean")))
+            out.append("| %s | %s | %s | %s | %s | %s | %s |" % (f["target"], f.get("build", "asan"), f["seconds"], f["executions"],
+                                                                f.get("perSecond", "-"), f.get("newInputs", "-"), f.get("result", "clean")))
         out.append("")
     hostile = [f for f in figures if f["figure"] in ("slowloris", "headerbomb", "bigbody", "random", "halfclose", "noread", "flood")]
     if hostile:

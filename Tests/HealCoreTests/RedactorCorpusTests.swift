@@ -217,4 +217,20 @@ import Testing
         #expect(out.hasPrefix("p=A/zAuthorization: Basic "), "\(out)")
         #expect(Redactor.redact(out) == out)
     }
+
+    /// Found by the redactor fuzz target (550,941 executions into its depth run): in a URL's user
+    /// name, an `sk-` body took the letters `ya29` of the Google OAuth token after it, and the
+    /// scan of the user name had no check for a secret glued to the end of what it masked.
+    @Test func aTokenGluedToAKeyInAURLsUserNameIsMaskedToo() {
+        let texts = [
+            "https://x-sk----ceya29.a0AfH6SMBx9Kq2Lm5Np8Rs1Tu4Vw7Xy0Za3Bcss-To:abcd1234efgh@github.com",
+            "clnhttps://x-iccess-en://x-acse354kL-sk----ceya29.a0AfH6SMBx9Kq2Lm5Np8Rs1Tu4Vw7Xy0Za3Bcss-To\u{FFFD}en:abcd1234efgh@github.c cln",
+        ]
+        for text in texts {
+            let out = Redactor.redact(text)
+            #expect(!out.contains("a0AfH6SMBx9Kq2Lm"), "\(out)")
+            #expect(!out.contains("abcd1234efgh"), "\(out)")
+            #expect(Redactor.redact(out) == out)
+        }
+    }
 }

@@ -42,7 +42,10 @@ enum CLIOutputFuzz {
         }
         // The first byte of the input picks the exit code for the readers that look at it.
         let exit: Int32 = bytes.first.map { $0 < 0x20 ? Int32($0 % 4) : 0 } ?? 0
-        let result = CommandResult(argv: ["openclaw"], exitCode: exit, stdout: stdout, stderr: String(stdout.suffix(64)))
+        // Built only for the two readers that take a whole result (the others read stdout alone).
+        func result() -> CommandResult {
+            CommandResult(argv: ["openclaw"], exitCode: exit, stdout: stdout, stderr: String(stdout.suffix(64)))
+        }
         switch reader {
         case "channels":
             return describe { () throws(OpenClawOutputError) in try ChannelsStatusParser.parse(stdout: stdout) }
@@ -59,9 +62,9 @@ enum CLIOutputFuzz {
         case "sessions-store":
             return describe { () throws(OpenClawOutputError) in try SessionsParser.parseStore(Data(bytes)) }
         case "config-validate":
-            return describe { () throws(OpenClawOutputError) in try ConfigValidateParser.parse(result) }
+            return describe { () throws(OpenClawOutputError) in try ConfigValidateParser.parse(result()) }
         case "infer-run":
-            return "\(InferRunParser.parse(result, model: "anthropic/claude-opus-4-6"))"
+            return "\(InferRunParser.parse(result(), model: "anthropic/claude-opus-4-6"))"
         default:
             fatalError("FUZZ_CLI_READER must name a reader (channels, cron, gateway-status, models-probe, plugins, sessions, sessions-store, config-validate, infer-run), got '\(reader)'")
         }

@@ -48,13 +48,18 @@ struct SecretScanner {
     }
 
     /// Masks the secrets that start inside `gap`, cut at its end (what follows is the secret
-    /// the gap leads to, masked next).
+    /// the gap leads to, masked next). A secret glued to the end of one masked here is masked
+    /// too, as in the main pass (`…sk-…ceya29.<token>` in a URL's user name).
     private mutating func scanGap(_ gap: Range<Int>) {
         var j = gap.lowerBound
         while j < gap.upperBound {
             if let range = secret(at: j), range.lowerBound >= j, range.lowerBound < gap.upperBound {
-                let cut = range.lowerBound..<min(range.upperBound, gap.upperBound)
+                var cut = range.lowerBound..<min(range.upperBound, gap.upperBound)
                 replace(cut)
+                while let rest = continuation(of: cut), rest.lowerBound < gap.upperBound {
+                    cut = rest.lowerBound..<min(rest.upperBound, gap.upperBound)
+                    replace(cut)
+                }
                 j = cut.upperBound
             } else {
                 j += 1
