@@ -1,27 +1,21 @@
 import HealCore
 
 extension OpenClawControl {
-    /// Through the gateway's `sessions.patch` RPC, or (with `openclaw.sessionPatch == "file"`) an
-    /// atomic edit of the legacy `sessionsFile`.
-    func repinSession(key: String, from: ModelID, to: ModelID, config: HealConfig) async -> ActionOutcome {
+    /// A session's pin moved to `to`, or (`to == nil`) removed so the session goes back to the
+    /// agent's default: through the gateway's `sessions.patch` RPC (`model: null` for a clear),
+    /// or (with `openclaw.sessionPatch == "file"`) an atomic edit of the legacy `sessionsFile`.
+    func setSessionPin(key: String, from: ModelID, to: ModelID?, config: HealConfig) async -> ActionOutcome {
         if config.openclaw.sessionPatch == "file" {
+            let failure = to == nil ? "clear the pin of \(key) in sessions.json failed" : "repin \(key) in sessions.json failed"
             return await patchSessionsFile(SessionsFilePatcher.Change(key: key, from: from, to: to), config: config,
-                                           failure: "repin \(key) in sessions.json failed")
+                                           failure: failure)
+        }
+        guard let to else {
+            return await patchSession(key: key, model: nil, config: config, call: "sessions.patch \(key) model:null",
+                                      success: "session \(key) pin \(from) cleared via sessions.patch (model: null)")
         }
         return await patchSession(key: key, model: to, config: config, call: "sessions.patch \(key)",
                                   success: "session \(key) repinned \(from) → \(to) via sessions.patch")
-    }
-}
-
-extension OpenClawControl {
-    /// `sessions.patch` with `model: null` (or the file edit that removes the override).
-    func clearSessionPin(key: String, from: ModelID, config: HealConfig) async -> ActionOutcome {
-        if config.openclaw.sessionPatch == "file" {
-            return await patchSessionsFile(SessionsFilePatcher.Change(key: key, from: from, to: nil), config: config,
-                                           failure: "clear the pin of \(key) in sessions.json failed")
-        }
-        return await patchSession(key: key, model: nil, config: config, call: "sessions.patch \(key) model:null",
-                                  success: "session \(key) pin \(from) cleared via sessions.patch (model: null)")
     }
 }
 

@@ -53,8 +53,8 @@ public struct OpenClawControl: GatewayControl {
         case .disableCron(let id, let name): return await disableCron(id: id, name: name, config: config)
         case .disablePlugin(let id): return await disablePlugin(id: id, config: config)
         case .repinSession(let key, let from, let to), .restoreSessionPin(let key, let from, let to):
-            return await repinSession(key: key, from: from, to: to, config: config)
-        case .clearSessionPin(let key, let from): return await clearSessionPin(key: key, from: from, config: config)
+            return await setSessionPin(key: key, from: from, to: to, config: config)
+        case .clearSessionPin(let key, let from): return await setSessionPin(key: key, from: from, to: nil, config: config)
         case .probeModel(let model): return await probeModel(model, config: config)
         case .fileIssue(let issue): return await fileIssue(issue, config: config)
         case .restartChannel(let channel, let account, let stopFirst, _):
