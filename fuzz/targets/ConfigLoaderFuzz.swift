@@ -62,7 +62,7 @@ enum ConfigLoaderFuzz {
         require((1...ConfigField.maxModels).contains(config.modelOrder.count), "modelOrder has \(config.modelOrder.count) ids", text)
         require(Set(config.modelOrder).count == config.modelOrder.count, "modelOrder repeats an id", text)
         for model in config.modelOrder {
-            let parts = model.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+            let parts = model.description.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
             require(parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty, "model id \(model)", text)
         }
         require(config.changedKeys(from: config).isEmpty, "a config differs from itself", text)

@@ -46,7 +46,7 @@ enum LogLineFuzz {
             for failure in failures {
                 let event = failure.event
                 if let model = event.model {
-                    require(!model.isEmpty, "an empty model id", line)
+                    require(!model.provider.isEmpty && !model.model.isEmpty, "a model id with an empty part: \(model)", line)
                 }
                 _ = ErrorClassifier.classify(event.errorText, httpStatus: event.httpStatus)
                 checkRedaction(event.errorText, line)
